@@ -1,0 +1,74 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Division, Membership, Satker, User
+
+
+class DivisionInline(admin.TabularInline):
+    model = Division
+    extra = 0
+    fields = ["order", "name", "kind", "head_name"]
+
+
+@admin.register(Satker)
+class SatkerAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "level", "parent", "email", "whatsapp"]
+    list_filter = ["level", "parent"]
+    search_fields = ["code", "name"]
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
+    inlines = [DivisionInline]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "level", "parent"]}),
+        (_("Kontak"), {"fields": ["address", "email", "whatsapp"]}),
+    ]
+
+
+@admin.register(Division)
+class DivisionAdmin(admin.ModelAdmin):
+    list_display = ["name", "satker", "kind", "head_name", "order"]
+    list_filter = ["kind", "satker__level"]
+    search_fields = ["name", "head_name", "satker__name", "satker__code"]
+    list_select_related = ["satker"]
+    autocomplete_fields = ["satker"]
+
+
+class MembershipInline(admin.StackedInline):
+    model = Membership
+    can_delete = False
+    fields = ["satker", "role", "division", "position"]
+    autocomplete_fields = ["satker", "division"]
+    verbose_name_plural = _("keanggotaan satker")
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    inlines = [MembershipInline]
+    list_display = [
+        "username",
+        "get_full_name",
+        "email",
+        "membership__satker",
+        "membership__role",
+        "is_active",
+    ]
+    list_filter = [
+        "is_active",
+        "is_superuser",
+        "membership__role",
+        "membership__satker__level",
+    ]
+    search_fields = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "membership__satker__name",
+        "membership__satker__code",
+    ]
+    list_select_related = ["membership__satker"]
+
+    @admin.display(description=_("nama lengkap"), ordering="first_name")
+    def get_full_name(self, obj):
+        return obj.get_full_name()

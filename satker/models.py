@@ -1,0 +1,225 @@
+"""The organisation: KPU offices (satker), their divisions, and the staff who work in them."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# Kemendagri region codes: "12" a province, "12.71" a regency/city. KPU RI has "00".
+satker_code_validator = RegexValidator(
+    r"^\d{2}(\.\d{2})?$",
+    _("Kode wilayah Kemendagri berbentuk 12 (provinsi) atau 12.71 (kabupaten/kota)."),
+)
+whatsapp_validator = RegexValidator(
+    r"^\+?\d{9,15}$",
+    _("Nomor WhatsApp hanya angka, 9–15 digit, boleh diawali +, misalnya 6281234567890."),
+)
+
+
+class Level(models.TextChoices):
+    RI = "ri", _("KPU RI")
+    PROVINSI = "provinsi", _("Provinsi")
+    KABUPATEN = "kabupaten", _("Kabupaten")
+    KOTA = "kota", _("Kota")
+
+
+class Role(models.TextChoices):
+    OPERATOR = "operator", _("Operator satker")
+    PIMPINAN = "pimpinan", _("Pimpinan satker")
+    REVIEWER = "reviewer", _("Reviewer provinsi")
+
+
+class SatkerQuerySet(models.QuerySet):
+    def visible_to(self, user) -> SatkerQuerySet:
+        """The satker `user` may see: the one place that decides scope.
+
+        A superuser sees everything; a reviewer sees their own satker and every satker below
+        it (the tree is at most RI → provinsi → kabupaten/kota, so two parent hops reach
+        all descendants in one query); operators and pimpinan see their own satker only;
+        anyone else sees nothing.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        membership = user.membership_or_none
+        if membership is None:
+            return self.none()
+        if membership.role == Role.REVIEWER:
+            satker_id = membership.satker_id
+            return self.filter(
+                Q(pk=satker_id) | Q(parent_id=satker_id) | Q(parent__parent_id=satker_id)
+            )
+        return self.filter(pk=membership.satker_id)
+
+    def regencies(self) -> SatkerQuerySet:
+        """Kabupaten and kota: the offices that submit monthly reports."""
+        return self.filter(level__in=[Level.KABUPATEN, Level.KOTA])
+
+
+class Satker(models.Model):
+    code = models.CharField(
+        _("kode wilayah"), max_length=5, unique=True, validators=[satker_code_validator]
+    )
+    name = models.CharField(_("nama"), max_length=150)
+    level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("satker induk"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    address = models.TextField(_("alamat"), blank=True)
+    email = models.EmailField(_("e-mail resmi"), blank=True)
+    whatsapp = models.CharField(
+        _("nomor WhatsApp"), max_length=16, blank=True, validators=[whatsapp_validator]
+    )
+
+    objects = SatkerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("satker")
+        verbose_name_plural = _("satker")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level=Level.RI, parent__isnull=True) | ~Q(level=Level.RI),
+                name="satker_ri_has_no_parent",
+                violation_error_message=_("KPU RI tidak mempunyai satker induk."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(level__in=[Level.KABUPATEN, Level.KOTA]) | Q(parent__isnull=False),
+                name="satker_regency_has_parent",
+                violation_error_message=_("KPU kabupaten/kota harus mempunyai satker induk."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("satker:detail", kwargs={"code": self.code})
+
+    @property
+    def short_name(self) -> str:
+        """'Kota Medan' rather than 'KPU Kota Medan' where the context already says KPU."""
+        return self.name.removeprefix("KPU ").strip()
+
+    def clean(self) -> None:
+        expected_parent_level = {
+            Level.PROVINSI: Level.RI,
+            Level.KABUPATEN: Level.PROVINSI,
+            Level.KOTA: Level.PROVINSI,
+        }.get(self.level)
+        if self.parent and self.parent.level != expected_parent_level:
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "Satker induk untuk tingkat ini harus berada satu tingkat di atasnya."
+                    )
+                }
+            )
+
+
+class Division(models.Model):
+    """A division or secretariat sub-section; data, because decrees rename and merge them."""
+
+    class Kind(models.TextChoices):
+        DIVISI = "divisi", _("Divisi")
+        SUBBAGIAN = "subbagian", _("Subbagian sekretariat")
+
+    satker = models.ForeignKey(
+        Satker, verbose_name=_("satker"), on_delete=models.CASCADE, related_name="divisions"
+    )
+    name = models.CharField(_("nama"), max_length=200)
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices, default=Kind.DIVISI)
+    head_name = models.CharField(_("nama kepala/koordinator"), max_length=150, blank=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("divisi")
+        verbose_name_plural = _("divisi")
+        ordering = ["satker", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["satker", "name"], name="division_unique_per_satker"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """A portal account. Its place in the organisation is its `membership`."""
+
+    objects = UserManager()
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+
+    @property
+    def membership_or_none(self) -> Membership | None:
+        try:
+            return self.membership
+        except Membership.DoesNotExist:
+            return None
+
+    @property
+    def role(self) -> str | None:
+        membership = self.membership_or_none
+        return membership.role if membership else None
+
+    @property
+    def is_reviewer(self) -> bool:
+        return self.role == Role.REVIEWER
+
+
+class Membership(models.Model):
+    """A user's place: one satker, optionally a division, and a role."""
+
+    user = models.OneToOneField(
+        User, verbose_name=_("pengguna"), on_delete=models.CASCADE, related_name="membership"
+    )
+    satker = models.ForeignKey(
+        Satker, verbose_name=_("satker"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    division = models.ForeignKey(
+        Division,
+        verbose_name=_("divisi"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    role = models.CharField(_("peran"), max_length=10, choices=Role.choices)
+    position = models.CharField(
+        _("jabatan"), max_length=150, blank=True, help_text=_("Misalnya Kasubag Teknis dan Hupmas.")
+    )
+
+    class Meta:
+        verbose_name = _("keanggotaan satker")
+        verbose_name_plural = _("keanggotaan satker")
+        ordering = ["satker", "role", "user__username"]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} {self.satker.short_name}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.division_id and self.satker_id and self.division.satker_id != self.satker_id:
+            errors["division"] = _("Divisi harus milik satker yang sama.")
+        if (
+            self.role == Role.REVIEWER
+            and self.satker_id
+            and self.satker.level not in (Level.RI, Level.PROVINSI)
+        ):
+            errors["role"] = _("Reviewer hanya untuk staf KPU Provinsi atau KPU RI.")
+        if errors:
+            raise ValidationError(errors)
