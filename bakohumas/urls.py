@@ -7,7 +7,7 @@ from django.views.i18n import set_language
 
 from bakohumas.health import health
 from satker import views as satker_views
-from satker.forms import QueuedPasswordResetForm
+from satker.forms import LoginForm, QueuedPasswordResetForm
 
 admin.site.site_header = _("Administrasi Portal Bakohumas")
 admin.site.site_title = _("Portal Bakohumas")
@@ -16,7 +16,9 @@ admin.site.index_title = _("Pengelolaan akun, satker dan pengaturan")
 account_urls = [
     path(
         "masuk/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Division, Membership, Satker, User
+from .models import Division, Level, Membership, Satker, User
 
 
 class DivisionInline(admin.TabularInline):
@@ -11,10 +11,26 @@ class DivisionInline(admin.TabularInline):
     fields = ["order", "name", "kind", "head_name"]
 
 
+class ParentFilter(admin.SimpleListFilter):
+    """Only offices that can have children (RI, provinces), not all 500+ satker."""
+
+    title = _("satker induk")
+    parameter_name = "induk"
+
+    def lookups(self, request, model_admin):
+        parents = Satker.objects.filter(level__in=[Level.RI, Level.PROVINSI])
+        return [(satker.code, satker.name) for satker in parents]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(parent__code=self.value())
+        return queryset
+
+
 @admin.register(Satker)
 class SatkerAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "level", "parent", "email", "whatsapp"]
-    list_filter = ["level", "parent"]
+    list_filter = ["level", ParentFilter]
     search_fields = ["code", "name"]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent"]

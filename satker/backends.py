@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 
@@ -10,9 +11,8 @@ class MembershipBackend(ModelBackend):
 
     def get_user(self, user_id):
         user = (
-            self.user_model._default_manager.select_related(
-                "membership__satker", "membership__division"
-            )
+            get_user_model()
+            ._default_manager.select_related("membership__satker", "membership__division")
             .filter(pk=user_id)
             .first()
         )

@@ -1,4 +1,6 @@
-from django.contrib.auth.forms import PasswordResetForm
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.translation import gettext_lazy as _
 
 from bakohumas.mail import queue_email
 
@@ -17,3 +19,23 @@ class QueuedPasswordResetForm(PasswordResetForm):
     ):
         # The context holds the user object; the worker gets only rendered text.
         queue_email(template="password_reset", context=context, to=[to_email])
+
+
+class LoginForm(AuthenticationForm):
+    # Django's Indonesian catalogue words this as "Masukkan nama pengguna nama pengguna ...";
+    # staff deserve a sentence that reads naturally.
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Nama pengguna atau kata sandi salah. Periksa lagi; huruf besar dan kecil dibedakan."
+        ),
+        "inactive": _("Akun ini dinonaktifkan. Hubungi admin KPU Provinsi."),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Nama pengguna")
+        self.fields["password"].label = _("Kata sandi")
+        self.fields["password"].widget = forms.PasswordInput(
+            attrs={"autocomplete": "current-password"}
+        )

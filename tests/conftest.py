@@ -1,0 +1,86 @@
+import os
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from satker.models import Role, Satker
+
+from .factories import UserFactory, staff
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+def require_service(available: bool, reason: str) -> None:
+    """Skip a test whose service is absent on a developer's machine; fail it in CI."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"CI must provide this service: {reason}")
+    pytest.skip(reason)
+
+
+def pytest_report_header(config):
+    return [
+        f"database: {settings.DATABASES['default']['ENGINE']}",
+        f"celery broker: {settings.CELERY_BROKER_URL.split('@')[-1]}",
+        f"CI: {IN_CI}",
+    ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _ci_runs_on_real_services(django_db_setup, django_db_blocker):
+    # In CI the suite must exercise PostgreSQL and Redis; quietly falling back to SQLite or
+    # the file-system broker would hide exactly the bugs CI is there to catch.
+    if not IN_CI:
+        return
+    with django_db_blocker.unblock():
+        vendor = connection.vendor
+    if vendor != "postgresql" or not settings.CELERY_BROKER_URL.startswith("redis"):
+        pytest.exit(
+            f"CI=true but the suite is on {vendor} with broker {settings.CELERY_BROKER_URL!r}: "
+            "set DATABASE_URL (PostgreSQL) and REDIS_URL.",
+            returncode=3,
+        )
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # PBKDF2's deliberate slowness protects real passwords; tests only need the mechanics.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def sumut():
+    return Satker.objects.get(code="12")
+
+
+@pytest.fixture
+def operator_medan(db):
+    return staff("operator.medan", "12.71", Role.OPERATOR)
+
+
+@pytest.fixture
+def pimpinan_medan(db):
+    return staff("pimpinan.medan", "12.71", Role.PIMPINAN)
+
+
+@pytest.fixture
+def operator_binjai(db):
+    return staff("operator.binjai", "12.75", Role.OPERATOR)
+
+
+@pytest.fixture
+def reviewer_sumut(db):
+    return staff("reviewer.sumut", "12", Role.REVIEWER)
+
+
+@pytest.fixture
+def stranger(db):
+    """An account with no satker: it should have no access to anything."""
+    return UserFactory(username="tanpa.satker")
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin.portal", is_staff=True, is_superuser=True)

@@ -1,0 +1,36 @@
+"""Factories for accounts. Satker come from the data migration, never from here."""
+
+import factory
+
+from satker.models import Membership, Role, Satker, User
+
+PASSWORD = "rahasia-uji-123"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"pengguna{n}")
+    first_name = factory.Faker("first_name", locale="id_ID")
+    last_name = factory.Faker("last_name", locale="id_ID")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password(PASSWORD)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    satker = factory.LazyFunction(lambda: Satker.objects.get(code="12.71"))
+    role = Role.OPERATOR
+
+
+def staff(username: str, code: str, role: Role = Role.OPERATOR, **user_fields) -> User:
+    """A user with a membership of satker `code`."""
+    user = UserFactory(username=username, **user_fields)
+    MembershipFactory(user=user, satker=Satker.objects.get(code=code), role=role)
+    return User.objects.select_related("membership__satker").get(pk=user.pk)

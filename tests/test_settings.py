@@ -1,0 +1,70 @@
+"""Configuration: production refuses to run unsafe, and ships clean."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+STRONG_KEY = "k" * 20 + "-production-secret-for-the-deploy-check-only-0123456789"
+
+
+def run_manage(*args: str, **env_overrides: str) -> subprocess.CompletedProcess:
+    """Run manage.py in a clean environment: no .env file, only what the test sets."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update({"ENV_FILE": "/nonexistent/.env", **env_overrides})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_manage("check", DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_short_secret_key():
+    result = run_manage("check", DEBUG="false", SECRET_KEY="changeme")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="bakohumas.kpu-sumut.example",
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    # Raises SystemExit(1) when a model change has no migration.
+    call_command("makemigrations", check=True, dry_run=True, verbosity=0)
+
+
+def test_portal_speaks_indonesian_on_jakarta_time():
+    assert settings.LANGUAGE_CODE == "id"
+    assert settings.TIME_ZONE == "Asia/Jakarta"
+    assert settings.USE_TZ is True
+    assert settings.CELERY_TIMEZONE == "Asia/Jakarta"

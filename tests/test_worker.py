@@ -1,0 +1,110 @@
+"""A real Celery worker process against the configured broker (Redis in CI)."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+from django.conf import settings
+from django.core.cache import cache
+
+from bakohumas.health import HEARTBEAT_KEY, heartbeat_age_seconds
+from bakohumas.tasks import heartbeat
+
+from .conftest import require_service
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def redis_reachable() -> bool:
+    if not settings.REDIS_URL:
+        return True  # embedded mode: the file-system broker needs no server
+    try:
+        return redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+    except redis.ConnectionError:
+        return False
+
+
+def wait_for(condition, timeout=45.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def worker(tmp_path):
+    """A worker in its own process, as `make run` and production start it."""
+    require_service(redis_reachable(), f"Redis at {settings.REDIS_URL} is not reachable")
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    log = (tmp_path / "worker.log").open("w+")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "bakohumas",
+            "worker",
+            "--pool=solo",
+            "--loglevel=info",
+            "--without-mingle",
+            "--without-gossip",
+            "-n",
+            f"test-{os.getpid()}@%h",
+        ],
+        cwd=BASE_DIR,
+        # django-environ drops the first slash of a filemail path, hence four.
+        env={**os.environ, "EMAIL_URL": f"filemail:///{mail_dir}"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    process.mail_dir = mail_dir
+    process.log = log
+    yield process
+    process.terminate()
+    process.wait(timeout=30)
+    log.close()
+
+
+def worker_log(process) -> str:
+    process.log.seek(0)
+    return process.log.read()
+
+
+def test_ci_broker_is_redis_when_redis_url_is_set():
+    if settings.REDIS_URL:
+        assert settings.CELERY_BROKER_URL == settings.REDIS_URL
+    else:
+        assert settings.CELERY_BROKER_URL == "filesystem://"
+
+
+@pytest.mark.django_db
+def test_heartbeat_from_a_real_worker_turns_the_health_check_green(worker, client):
+    cache.delete(HEARTBEAT_KEY)
+    assert client.get("/kesehatan/").json()["worker"] == "stale"
+
+    heartbeat.delay()
+
+    assert wait_for(lambda: heartbeat_age_seconds() is not None), worker_log(worker)
+    response = client.get("/kesehatan/")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "worker": "ok", "worker_heartbeat_age_seconds": 0}
+    assert "bakohumas.tasks.heartbeat" in worker_log(worker)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_password_reset_mail_is_sent_by_the_worker(worker, client, operator_medan):
+    client.post("/akun/kata-sandi/lupa/", {"email": operator_medan.email})
+
+    assert wait_for(lambda: any(worker.mail_dir.iterdir())), worker_log(worker)
+    sent = next(worker.mail_dir.iterdir()).read_text()
+    assert "To: operator.medan@example.org" in sent
+    assert "Subject: [Bakohumas] Buat kata sandi baru Portal Bakohumas" in sent
+    assert "/akun/kata-sandi/atur/" in sent
