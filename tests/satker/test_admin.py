@@ -23,7 +23,8 @@ def test_admin_satker_change_page_loads_with_divisions_inline(admin_client):
 @pytest.mark.django_db
 def test_admin_lists_search_and_filter_in_indonesian(admin_client, operator_medan, reviewer_sumut):
     users = admin_client.get("/admin/satker/user/?membership__role=reviewer")
-    assert "reviewer.sumut" in users.text and "operator.medan" not in users.text
+    assert "reviewer.sumut" in users.text
+    assert "operator.medan" not in users.text
     satkers = admin_client.get("/admin/satker/satker/?q=binjai")
     assert [s.code for s in satkers.context["cl"].result_list] == ["12.75"]
     assert "Cari" in satkers.text
@@ -52,7 +53,8 @@ def test_admin_creates_an_operator_with_membership(admin_client):
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     membership = Membership.objects.get(user__username="operator.baru")
-    assert membership.satker == medan and membership.role == Role.OPERATOR
+    assert membership.satker == medan
+    assert membership.role == Role.OPERATOR
 
 
 @pytest.mark.django_db

@@ -42,7 +42,8 @@ def test_overview_marks_satker_without_operator_and_filters_by_level(client, rev
 
     response = client.get("/satker/")
     rows = {s.code: s.operator_count for s in response.context["satkers"]}
-    assert rows["12.75"] == 1 and rows["12.71"] == 0
+    assert rows["12.75"] == 1
+    assert rows["12.71"] == 0
     assert "belum ada" in response.text
 
     kota = client.get("/satker/?tingkat=kota").context["satkers"]
@@ -110,6 +111,5 @@ def test_province_page_query_count_is_fixed_for_reviewer(
     # 1 session, 2 user, 3 satker, 4 divisions, 5 staff, 6 children
     with django_assert_num_queries(6):
         response = client.get("/satker/12/")
-    assert ("Kota Binjai" in response.text) and (
-        ("Kabupaten Nias" in response.text) == regencies_shown
-    )
+    assert "Kota Binjai" in response.text
+    assert ("Kabupaten Nias" in response.text) == regencies_shown
