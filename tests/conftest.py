@@ -1,6 +1,8 @@
+import importlib
 import os
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
@@ -42,6 +44,23 @@ def _ci_runs_on_real_services(django_db_setup, django_db_blocker):
             "set DATABASE_URL (PostgreSQL) and REDIS_URL.",
             returncode=3,
         )
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    """Give transactional tests the satker of the data migration, as every other test has.
+
+    A transactional test ends by emptying every table. Django's serialized_rollback would
+    restore them, but once Playwright's sync API runs (it switches greenlets, each with its
+    own context) the per-context connection no longer holds Django's snapshot; so the
+    migration's own loader refills them instead.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    if not Satker.objects.exists():
+        importlib.import_module("satker.migrations.0002_load_sumut").load(apps, None)
 
 
 @pytest.fixture(autouse=True)

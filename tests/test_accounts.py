@@ -68,7 +68,7 @@ def test_password_change_requires_the_old_password(client, operator_medan):
     assert "Kata sandi lama Anda salah" in response.text or "sandi lama" in response.text.lower()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_password_reset_mails_a_working_link(client, operator_medan, eager_celery):
     response = client.post("/akun/kata-sandi/lupa/", {"email": operator_medan.email})
     assert response["Location"] == "/akun/kata-sandi/lupa/terkirim/"

@@ -99,7 +99,7 @@ def test_heartbeat_from_a_real_worker_turns_the_health_check_green(worker, clien
     assert "bakohumas.tasks.heartbeat" in worker_log(worker)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_password_reset_mail_is_sent_by_the_worker(worker, client, operator_medan):
     client.post("/akun/kata-sandi/lupa/", {"email": operator_medan.email})
 

@@ -1,11 +1,7 @@
-import importlib
 import os
 from pathlib import Path
 
 import pytest
-from django.apps import apps
-
-from satker.models import Satker
 
 from ..conftest import require_service
 
@@ -57,14 +53,3 @@ def screenshot(page):
 def phone(page):
     page.set_viewport_size({"width": 360, "height": 740})
     return page
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    """Refill the satker and divisions that the previous browser test's flush removed.
-
-    serialized_rollback cannot do it here: Playwright's sync API switches greenlets, each with
-    its own context, and Django's per-context connection there lacks the snapshot it took.
-    """
-    if not Satker.objects.exists():
-        importlib.import_module("satker.migrations.0002_load_sumut").load(apps, None)
