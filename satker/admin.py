@@ -61,6 +61,18 @@ class MembershipInline(admin.StackedInline):
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     inlines = [MembershipInline]
+    # Portal access comes from the membership's role; Django groups and permissions only
+    # matter for admin staff, so they are folded away.
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Data pribadi"), {"fields": ["first_name", "last_name", "email"]}),
+        (_("Status"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (
+            _("Hak akses admin"),
+            {"classes": ["collapse"], "fields": ["groups", "user_permissions"]},
+        ),
+        (_("Tanggal penting"), {"classes": ["collapse"], "fields": ["last_login", "date_joined"]}),
+    ]
     list_display = [
         "username",
         "get_full_name",

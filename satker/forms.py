@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
@@ -31,11 +30,3 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("Akun ini dinonaktifkan. Hubungi admin KPU Provinsi."),
     }
-
-    def __init__(self, request=None, *args, **kwargs):
-        super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = _("Nama pengguna")
-        self.fields["password"].label = _("Kata sandi")
-        self.fields["password"].widget = forms.PasswordInput(
-            attrs={"autocomplete": "current-password"}
-        )
