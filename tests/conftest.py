@@ -6,7 +6,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
-from satker.models import Role, Satker
+from satker.models import Level, Role, Satker
 
 from .factories import UserFactory, staff
 
@@ -72,6 +72,21 @@ def _fast_password_hashing(settings):
 @pytest.fixture
 def sumut():
     return Satker.objects.get(code="12")
+
+
+@pytest.fixture
+def national_tree(sumut):
+    """KPU RI above Sumut, and a second province (Aceh) with one regency; returns KPU RI."""
+    ri = Satker.objects.create(code="00", name="KPU RI", level=Level.RI)
+    aceh = Satker.objects.create(
+        code="11", name="KPU Provinsi Aceh", level=Level.PROVINSI, parent=ri
+    )
+    Satker.objects.create(
+        code="11.01", name="KPU Kabupaten Aceh Selatan", level=Level.KABUPATEN, parent=aceh
+    )
+    sumut.parent = ri
+    sumut.save()
+    return ri
 
 
 @pytest.fixture

@@ -38,17 +38,8 @@ def test_every_satker_starts_with_the_default_divisions():
 
 
 @pytest.mark.django_db
-def test_the_tree_holds_a_national_hierarchy_without_change(sumut):
-    ri = Satker.objects.create(code="00", name="KPU RI", level=Level.RI)
-    aceh = Satker.objects.create(
-        code="11", name="KPU Provinsi Aceh", level=Level.PROVINSI, parent=ri
-    )
-    Satker.objects.create(
-        code="11.01", name="KPU Kabupaten Aceh Selatan", level=Level.KABUPATEN, parent=aceh
-    )
-    sumut.parent = ri
-    sumut.save()
-
+def test_the_tree_holds_a_national_hierarchy_without_change(national_tree):
+    ri = national_tree
     assert Satker.objects.filter(parent__parent=ri).count() == 34  # 33 Sumut + 1 Aceh
 
 

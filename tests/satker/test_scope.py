@@ -1,6 +1,6 @@
 import pytest
 
-from satker.models import Level, Role, Satker
+from satker.models import Role, Satker
 
 from ..factories import staff
 
@@ -27,17 +27,7 @@ def test_sumut_reviewer_sees_the_province_and_all_33_regencies(reviewer_sumut):
 
 
 @pytest.mark.django_db
-def test_reviewer_does_not_see_another_province(reviewer_sumut, sumut):
-    ri = Satker.objects.create(code="00", name="KPU RI", level=Level.RI)
-    aceh = Satker.objects.create(
-        code="11", name="KPU Provinsi Aceh", level=Level.PROVINSI, parent=ri
-    )
-    Satker.objects.create(
-        code="11.01", name="KPU Kabupaten Aceh Selatan", level=Level.KABUPATEN, parent=aceh
-    )
-    sumut.parent = ri
-    sumut.save()
-
+def test_reviewer_does_not_see_another_province(reviewer_sumut, national_tree):
     codes = set(Satker.objects.visible_to(reviewer_sumut).values_list("code", flat=True))
     assert "11.01" not in codes
     assert "11" not in codes
