@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+MONTHS_ID = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]  # fmt: skip
+
+
+class DayOff(models.Model):
+    """A day off on top of the national public holidays: cuti bersama, a local holiday."""
+
+    date = models.DateField(_("tanggal"), unique=True)
+    name = models.CharField(_("keterangan"), max_length=150)
+
+    class Meta:
+        verbose_name = _("hari libur tambahan")
+        verbose_name_plural = _("hari libur tambahan (cuti bersama)")
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d-%m-%Y} {self.name}"
+
+
+class PeriodQuerySet(models.QuerySet):
+    def open_on(self, day: datetime.date) -> PeriodQuerySet:
+        """Periods whose month has ended by `day`: satker can report on them."""
+        return self.filter(Q(year__lt=day.year) | Q(year=day.year, month__lt=day.month))
+
+
+class ReportingPeriod(models.Model):
+    """One month of reporting; its deadline is editable per period in admin."""
+
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    month = models.PositiveSmallIntegerField(_("bulan"))
+    deadline = models.DateField(
+        _("batas waktu"), help_text=_("Laporan tepat waktu bila dikirim paling lambat tanggal ini.")
+    )
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("periode pelaporan")
+        verbose_name_plural = _("periode pelaporan")
+        ordering = ["-year", "-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "month"], name="period_unique_month"),
+            models.CheckConstraint(
+                condition=Q(month__gte=1, month__lte=12), name="period_month_1_to_12"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return f"{MONTHS_ID[self.month - 1]} {self.year}"
+
+    @property
+    def slug(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+    @property
+    def quarter(self) -> int:
+        return (self.month - 1) // 3 + 1
+
+    @property
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> datetime.date:
+        next_month = self.first_day.replace(day=28) + datetime.timedelta(days=4)
+        return next_month - datetime.timedelta(days=next_month.day)
