@@ -42,6 +42,10 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_
 # Set when a reverse proxy terminates TLS and sends X-Forwarded-Proto.
 BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+# The portal's public address, for links in e-mails sent by the worker (no request there).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Largest evidence file (lampiran) a satker may upload, in megabytes.
+ATTACHMENT_MAX_MB = env.int("ATTACHMENT_MAX_MB", default=10)
 
 if not DEBUG and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
@@ -62,6 +66,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django_celery_beat",
     "satker",
     "reports",
@@ -98,6 +103,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets and field groups render from the project's templates too (templates/reports/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Data -----------------------------------------------------------------------------------
 
@@ -170,6 +178,9 @@ STORAGES = {
     },
 }
 
+ATTACHMENT_MAX_BYTES = ATTACHMENT_MAX_MB * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields; files are counted separately
+
 # E-mail ---------------------------------------------------------------------------------
 
 globals().update(env.email_url_config(EMAIL_URL))
@@ -226,6 +237,12 @@ CELERY_BEAT_SCHEDULE = {
     "detak-worker": {
         "task": "bakohumas.tasks.heartbeat",
         "schedule": HEARTBEAT_SECONDS,
+    },
+    # Opens the period of the month just ended. Daily and safe to repeat, so a run missed on
+    # the 1st (worker down) is made up the next day.
+    "buka-periode-pelaporan": {
+        "task": "reports.tasks.open_reporting_periods",
+        "schedule": crontab(hour=0, minute=5),
     },
     "hapus-sesi-kedaluwarsa": {
         "task": "bakohumas.tasks.clear_expired_sessions",

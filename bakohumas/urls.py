@@ -58,6 +58,7 @@ urlpatterns = [
     path("", satker_views.home, name="home"),
     path("akun/", include(account_urls)),
     path("satker/", include("satker.urls")),
+    path("laporan/", include("reports.urls")),
     # The language switch is on the login page too, so it must work before login.
     path("bahasa/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -64,6 +64,20 @@ def _reference_data_after_flush(request):
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_in_process():
+    """Queued tasks run at once, in the test's process (e-mail lands in mail.outbox).
+
+    Otherwise they would pile up in the real broker and be run later by the worker of
+    test_worker.py. That test switches this off to use a real worker.
+    """
+    from bakohumas.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # PBKDF2's deliberate slowness protects real passwords; tests only need the mechanics.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,17 +6,6 @@ from django.core import mail
 from .factories import PASSWORD
 
 
-@pytest.fixture
-def eager_celery(settings):
-    """Run queued tasks in-process; the real worker has its own test (test_worker.py)."""
-    from bakohumas.celery import app
-
-    app.conf.task_always_eager = True
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    yield
-    app.conf.task_always_eager = False
-
-
 @pytest.mark.django_db
 def test_login_page_is_in_indonesian(client):
     response = client.get("/akun/masuk/")
@@ -69,7 +58,7 @@ def test_password_change_requires_the_old_password(client, operator_medan):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_password_reset_mails_a_working_link(client, operator_medan, eager_celery):
+def test_password_reset_mails_a_working_link(client, operator_medan):
     response = client.post("/akun/kata-sandi/lupa/", {"email": operator_medan.email})
     assert response["Location"] == "/akun/kata-sandi/lupa/terkirim/"
 
@@ -92,7 +81,7 @@ def test_password_reset_mails_a_working_link(client, operator_medan, eager_celer
 
 
 @pytest.mark.django_db
-def test_password_reset_for_unknown_address_sends_nothing_and_reveals_nothing(client, eager_celery):
+def test_password_reset_for_unknown_address_sends_nothing_and_reveals_nothing(client):
     response = client.post("/akun/kata-sandi/lupa/", {"email": "tidak.ada@example.org"})
     assert response["Location"] == "/akun/kata-sandi/lupa/terkirim/"
     assert mail.outbox == []

@@ -41,6 +41,10 @@ def wait_for(condition, timeout=45.0):
 def worker(tmp_path):
     """A worker in its own process, as `make run` and production start it."""
     require_service(redis_reachable(), f"Redis at {settings.REDIS_URL} is not reachable")
+    from bakohumas.celery import app
+
+    app.conf.task_always_eager = False  # this test is about the real broker and worker
+    app.control.purge()  # start from an empty queue: only this test's tasks
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
     log = (tmp_path / "worker.log").open("w+")
@@ -104,7 +108,7 @@ def test_password_reset_mail_is_sent_by_the_worker(worker, client, operator_meda
     client.post("/akun/kata-sandi/lupa/", {"email": operator_medan.email})
 
     assert wait_for(lambda: any(worker.mail_dir.iterdir())), worker_log(worker)
-    sent = next(worker.mail_dir.iterdir()).read_text()
+    [sent] = [path.read_text() for path in worker.mail_dir.iterdir()]
     assert "To: operator.medan@example.org" in sent
     assert "Subject: [Bakohumas] Buat kata sandi baru Portal Bakohumas" in sent
     assert "/akun/kata-sandi/atur/" in sent

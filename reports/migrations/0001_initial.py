@@ -4,263 +4,698 @@ import django.core.validators
 import django.db.models.deletion
 import django.db.models.expressions
 import django.utils.timezone
-import reports.models.attachments
 from django.conf import settings
 from django.db import migrations, models
 
+import reports.models.attachments
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('satker', '0002_load_sumut'),
+        ("satker", "0002_load_sumut"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DayOff',
+            name="DayOff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='tanggal')),
-                ('name', models.CharField(max_length=150, verbose_name='keterangan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(unique=True, verbose_name="tanggal")),
+                ("name", models.CharField(max_length=150, verbose_name="keterangan")),
             ],
             options={
-                'verbose_name': 'hari libur tambahan',
-                'verbose_name_plural': 'hari libur tambahan (cuti bersama)',
-                'ordering': ['-date'],
+                "verbose_name": "hari libur tambahan",
+                "verbose_name_plural": "hari libur tambahan (cuti bersama)",
+                "ordering": ["-date"],
             },
         ),
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draf'), ('submitted', 'Menunggu verifikasi'), ('returned', 'Dikembalikan'), ('approved', 'Disetujui')], default='draft', max_length=10, verbose_name='status')),
-                ('first_submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='pertama dikirim')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='terakhir dikirim')),
-                ('late', models.BooleanField(help_text='Ditetapkan saat pertama dikirim: lewat batas waktu periode atau tidak.', null=True, verbose_name='terlambat')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah')),
-                ('satker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='satker.satker', verbose_name='satker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draf"),
+                            ("submitted", "Menunggu verifikasi"),
+                            ("returned", "Dikembalikan"),
+                            ("approved", "Disetujui"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "first_submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="pertama dikirim"),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="terakhir dikirim"),
+                ),
+                (
+                    "late",
+                    models.BooleanField(
+                        help_text="Ditetapkan saat pertama dikirim: lewat batas waktu periode atau tidak.",
+                        null=True,
+                        verbose_name="terlambat",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diubah")),
+                (
+                    "satker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to="satker.satker",
+                        verbose_name="satker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'laporan bulanan',
-                'verbose_name_plural': 'laporan bulanan',
-                'ordering': ['-period__year', '-period__month', 'satker__code'],
+                "verbose_name": "laporan bulanan",
+                "verbose_name_plural": "laporan bulanan",
+                "ordering": ["-period__year", "-period__month", "satker__code"],
             },
         ),
         migrations.CreateModel(
-            name='Publication',
+            name="Publication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='tanggal')),
-                ('channel', models.CharField(choices=[('website', 'Website'), ('instagram', 'Instagram'), ('facebook', 'Facebook'), ('x', 'X (Twitter)'), ('youtube', 'YouTube'), ('tiktok', 'TikTok'), ('whatsapp', 'Saluran WhatsApp'), ('media', 'Media massa')], max_length=12, verbose_name='kanal')),
-                ('title', models.CharField(max_length=250, verbose_name='judul')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='tautan')),
-                ('reach', models.PositiveIntegerField(blank=True, null=True, verbose_name='jangkauan')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='publications', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="tanggal")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("website", "Website"),
+                            ("instagram", "Instagram"),
+                            ("facebook", "Facebook"),
+                            ("x", "X (Twitter)"),
+                            ("youtube", "YouTube"),
+                            ("tiktok", "TikTok"),
+                            ("whatsapp", "Saluran WhatsApp"),
+                            ("media", "Media massa"),
+                        ],
+                        max_length=12,
+                        verbose_name="kanal",
+                    ),
+                ),
+                ("title", models.CharField(max_length=250, verbose_name="judul")),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="tautan")),
+                (
+                    "reach",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="jangkauan"),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="publications",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'B. Publikasi',
-                'verbose_name_plural': 'B. Publikasi',
-                'ordering': ['date', 'pk'],
+                "verbose_name": "B. Publikasi",
+                "verbose_name_plural": "B. Publikasi",
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Obstacles',
+            name="Obstacles",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('staff', models.TextField(blank=True, verbose_name='kendala SDM')),
-                ('budget', models.TextField(blank=True, verbose_name='kendala anggaran')),
-                ('facilities', models.TextField(blank=True, verbose_name='kendala sarana dan prasarana')),
-                ('other', models.TextField(blank=True, verbose_name='kendala lainnya')),
-                ('follow_up', models.TextField(blank=True, verbose_name='rencana tindak lanjut')),
-                ('no_activity_reason', models.TextField(blank=True, verbose_name='penjelasan bila bulan ini tidak ada publikasi maupun kegiatan')),
-                ('report', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='obstacles', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("staff", models.TextField(blank=True, verbose_name="kendala SDM")),
+                ("budget", models.TextField(blank=True, verbose_name="kendala anggaran")),
+                (
+                    "facilities",
+                    models.TextField(blank=True, verbose_name="kendala sarana dan prasarana"),
+                ),
+                ("other", models.TextField(blank=True, verbose_name="kendala lainnya")),
+                ("follow_up", models.TextField(blank=True, verbose_name="rencana tindak lanjut")),
+                (
+                    "no_activity_reason",
+                    models.TextField(
+                        blank=True,
+                        verbose_name="penjelasan bila bulan ini tidak ada publikasi maupun kegiatan",
+                    ),
+                ),
+                (
+                    "report",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="obstacles",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'F. Kendala dan tindak lanjut',
-                'verbose_name_plural': 'F. Kendala dan tindak lanjut',
+                "verbose_name": "F. Kendala dan tindak lanjut",
+                "verbose_name_plural": "F. Kendala dan tindak lanjut",
             },
         ),
         migrations.CreateModel(
-            name='Kelembagaan',
+            name="Kelembagaan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bakohumas_formed', models.BooleanField(null=True, verbose_name='Bakohumas sudah dibentuk?')),
-                ('sk_number', models.CharField(blank=True, max_length=100, verbose_name='nomor SK pembentukan')),
-                ('sk_date', models.DateField(blank=True, null=True, verbose_name='tanggal SK')),
-                ('wa_group_formed', models.BooleanField(null=True, verbose_name='grup WhatsApp Bakohumas sudah dibentuk?')),
-                ('wa_member_count', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(1024)], verbose_name='jumlah anggota grup WhatsApp')),
-                ('member_diskominfo', models.BooleanField(default=False, verbose_name='Diskominfo Pemkab/Pemko')),
-                ('member_bawaslu', models.BooleanField(default=False, verbose_name='Bawaslu')),
-                ('member_polres', models.BooleanField(default=False, verbose_name='Polres')),
-                ('member_kodim', models.BooleanField(default=False, verbose_name='Kodim')),
-                ('member_kemenag', models.BooleanField(default=False, verbose_name='Kemenag')),
-                ('member_media', models.BooleanField(default=False, verbose_name='Media massa')),
-                ('member_university', models.BooleanField(default=False, verbose_name='Perguruan tinggi')),
-                ('member_others', models.CharField(blank=True, max_length=300, verbose_name='anggota lainnya')),
-                ('coordinated_with_pemda', models.BooleanField(null=True, verbose_name='Berkoordinasi dengan Pemkab/Pemko bulan ini?')),
-                ('coordination_notes', models.TextField(blank=True, verbose_name='uraian koordinasi')),
-                ('report', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='kelembagaan', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "bakohumas_formed",
+                    models.BooleanField(null=True, verbose_name="Bakohumas sudah dibentuk?"),
+                ),
+                (
+                    "sk_number",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="nomor SK pembentukan"
+                    ),
+                ),
+                ("sk_date", models.DateField(blank=True, null=True, verbose_name="tanggal SK")),
+                (
+                    "wa_group_formed",
+                    models.BooleanField(
+                        null=True, verbose_name="grup WhatsApp Bakohumas sudah dibentuk?"
+                    ),
+                ),
+                (
+                    "wa_member_count",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(1024)],
+                        verbose_name="jumlah anggota grup WhatsApp",
+                    ),
+                ),
+                (
+                    "member_diskominfo",
+                    models.BooleanField(default=False, verbose_name="Diskominfo Pemkab/Pemko"),
+                ),
+                ("member_bawaslu", models.BooleanField(default=False, verbose_name="Bawaslu")),
+                ("member_polres", models.BooleanField(default=False, verbose_name="Polres")),
+                ("member_kodim", models.BooleanField(default=False, verbose_name="Kodim")),
+                ("member_kemenag", models.BooleanField(default=False, verbose_name="Kemenag")),
+                ("member_media", models.BooleanField(default=False, verbose_name="Media massa")),
+                (
+                    "member_university",
+                    models.BooleanField(default=False, verbose_name="Perguruan tinggi"),
+                ),
+                (
+                    "member_others",
+                    models.CharField(blank=True, max_length=300, verbose_name="anggota lainnya"),
+                ),
+                (
+                    "coordinated_with_pemda",
+                    models.BooleanField(
+                        null=True, verbose_name="Berkoordinasi dengan Pemkab/Pemko bulan ini?"
+                    ),
+                ),
+                (
+                    "coordination_notes",
+                    models.TextField(blank=True, verbose_name="uraian koordinasi"),
+                ),
+                (
+                    "report",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kelembagaan",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'A. Kelembagaan',
-                'verbose_name_plural': 'A. Kelembagaan',
+                "verbose_name": "A. Kelembagaan",
+                "verbose_name_plural": "A. Kelembagaan",
             },
         ),
         migrations.CreateModel(
-            name='Dp3Village',
+            name="Dp3Village",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='desa/kelurahan')),
-                ('district', models.CharField(max_length=150, verbose_name='kecamatan')),
-                ('kind', models.CharField(choices=[('desa', 'Desa'), ('kelurahan', 'Kelurahan')], default='desa', max_length=10, verbose_name='kategori')),
-                ('agreement_date', models.DateField(blank=True, null=True, verbose_name='tanggal kesepakatan dengan kepala desa')),
-                ('cadres_first_time', models.PositiveSmallIntegerField(default=0, verbose_name='kader pemilih pemula')),
-                ('cadres_women', models.PositiveSmallIntegerField(default=0, verbose_name='kader perempuan')),
-                ('cadres_disability', models.PositiveSmallIntegerField(default=0, verbose_name='kader disabilitas')),
-                ('cadres_religious', models.PositiveSmallIntegerField(default=0, verbose_name='kader tokoh agama')),
-                ('cadres_indigenous', models.PositiveSmallIntegerField(default=0, verbose_name='kader masyarakat adat')),
-                ('cadres_general', models.PositiveSmallIntegerField(default=0, verbose_name='kader masyarakat umum')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dp3_villages', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="desa/kelurahan")),
+                ("district", models.CharField(max_length=150, verbose_name="kecamatan")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("desa", "Desa"), ("kelurahan", "Kelurahan")],
+                        default="desa",
+                        max_length=10,
+                        verbose_name="kategori",
+                    ),
+                ),
+                (
+                    "agreement_date",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="tanggal kesepakatan dengan kepala desa"
+                    ),
+                ),
+                (
+                    "cadres_first_time",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="kader pemilih pemula"
+                    ),
+                ),
+                (
+                    "cadres_women",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="kader perempuan"),
+                ),
+                (
+                    "cadres_disability",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="kader disabilitas"),
+                ),
+                (
+                    "cadres_religious",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="kader tokoh agama"),
+                ),
+                (
+                    "cadres_indigenous",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="kader masyarakat adat"
+                    ),
+                ),
+                (
+                    "cadres_general",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="kader masyarakat umum"
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dp3_villages",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'D. Desa DP3',
-                'verbose_name_plural': 'D. Desa DP3',
-                'ordering': ['name', 'pk'],
+                "verbose_name": "D. Desa DP3",
+                "verbose_name_plural": "D. Desa DP3",
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Dp3Activity',
+            name="Dp3Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='tanggal')),
-                ('village', models.CharField(max_length=150, verbose_name='desa/kelurahan')),
-                ('title', models.CharField(max_length=250, verbose_name='kegiatan')),
-                ('participants', models.PositiveIntegerField(verbose_name='jumlah peserta')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dp3_activities', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="tanggal")),
+                ("village", models.CharField(max_length=150, verbose_name="desa/kelurahan")),
+                ("title", models.CharField(max_length=250, verbose_name="kegiatan")),
+                ("participants", models.PositiveIntegerField(verbose_name="jumlah peserta")),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dp3_activities",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'D. Kegiatan DP3',
-                'verbose_name_plural': 'D. Kegiatan DP3',
-                'ordering': ['date', 'pk'],
+                "verbose_name": "D. Kegiatan DP3",
+                "verbose_name_plural": "D. Kegiatan DP3",
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=reports.models.attachments.attachment_path, verbose_name='berkas')),
-                ('original_name', models.CharField(max_length=255, verbose_name='nama berkas asli')),
-                ('content_type', models.CharField(max_length=100, verbose_name='jenis berkas')),
-                ('size', models.PositiveIntegerField(verbose_name='ukuran (bita)')),
-                ('description', models.CharField(blank=True, max_length=200, verbose_name='keterangan')),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='diunggah')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='diunggah oleh')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200,
+                        upload_to=reports.models.attachments.attachment_path,
+                        verbose_name="berkas",
+                    ),
+                ),
+                (
+                    "original_name",
+                    models.CharField(max_length=255, verbose_name="nama berkas asli"),
+                ),
+                ("content_type", models.CharField(max_length=100, verbose_name="jenis berkas")),
+                ("size", models.PositiveIntegerField(verbose_name="ukuran (bita)")),
+                (
+                    "description",
+                    models.CharField(blank=True, max_length=200, verbose_name="keterangan"),
+                ),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="diunggah"
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diunggah oleh",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lampiran',
-                'verbose_name_plural': 'lampiran',
-                'ordering': ['uploaded_at', 'pk'],
+                "verbose_name": "lampiran",
+                "verbose_name_plural": "lampiran",
+                "ordering": ["uploaded_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='tanggal')),
-                ('kind', models.CharField(choices=[('rakor', 'Rapat koordinasi Bakohumas'), ('sosialisasi', 'Sosialisasi'), ('sppb', 'Sosialisasi Pendidikan Pemilih Berkelanjutan'), ('lainnya', 'Lainnya')], max_length=12, verbose_name='jenis')),
-                ('title', models.CharField(max_length=250, verbose_name='nama kegiatan')),
-                ('place', models.CharField(max_length=200, verbose_name='tempat')),
-                ('segment', models.CharField(choices=[('pemula', 'Pemilih pemula'), ('perempuan', 'Perempuan'), ('disabilitas', 'Penyandang disabilitas'), ('keagamaan', 'Kelompok keagamaan'), ('adat', 'Masyarakat adat'), ('marginal', 'Kelompok marginal'), ('umum', 'Masyarakat umum')], max_length=12, verbose_name='segmen sasaran')),
-                ('participants', models.PositiveIntegerField(verbose_name='jumlah peserta')),
-                ('partner', models.CharField(blank=True, max_length=200, verbose_name='mitra')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activities', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="tanggal")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("rakor", "Rapat koordinasi Bakohumas"),
+                            ("sosialisasi", "Sosialisasi"),
+                            ("sppb", "Sosialisasi Pendidikan Pemilih Berkelanjutan"),
+                            ("lainnya", "Lainnya"),
+                        ],
+                        max_length=12,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("title", models.CharField(max_length=250, verbose_name="nama kegiatan")),
+                ("place", models.CharField(max_length=200, verbose_name="tempat")),
+                (
+                    "segment",
+                    models.CharField(
+                        choices=[
+                            ("pemula", "Pemilih pemula"),
+                            ("perempuan", "Perempuan"),
+                            ("disabilitas", "Penyandang disabilitas"),
+                            ("keagamaan", "Kelompok keagamaan"),
+                            ("adat", "Masyarakat adat"),
+                            ("marginal", "Kelompok marginal"),
+                            ("umum", "Masyarakat umum"),
+                        ],
+                        max_length=12,
+                        verbose_name="segmen sasaran",
+                    ),
+                ),
+                ("participants", models.PositiveIntegerField(verbose_name="jumlah peserta")),
+                ("partner", models.CharField(blank=True, max_length=200, verbose_name="mitra")),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="activities",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'C. Kegiatan',
-                'verbose_name_plural': 'C. Kegiatan',
-                'ordering': ['date', 'pk'],
+                "verbose_name": "C. Kegiatan",
+                "verbose_name_plural": "C. Kegiatan",
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ReportEvent',
+            name="ReportEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='waktu')),
-                ('from_status', models.CharField(blank=True, choices=[('draft', 'Draf'), ('submitted', 'Menunggu verifikasi'), ('returned', 'Dikembalikan'), ('approved', 'Disetujui')], max_length=10, verbose_name='dari')),
-                ('to_status', models.CharField(choices=[('draft', 'Draf'), ('submitted', 'Menunggu verifikasi'), ('returned', 'Dikembalikan'), ('approved', 'Disetujui')], max_length=10, verbose_name='menjadi')),
-                ('note', models.TextField(blank=True, verbose_name='catatan')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='report_events', to=settings.AUTH_USER_MODEL, verbose_name='oleh')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='reports.report', verbose_name='laporan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="waktu"),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("draft", "Draf"),
+                            ("submitted", "Menunggu verifikasi"),
+                            ("returned", "Dikembalikan"),
+                            ("approved", "Disetujui"),
+                        ],
+                        max_length=10,
+                        verbose_name="dari",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draf"),
+                            ("submitted", "Menunggu verifikasi"),
+                            ("returned", "Dikembalikan"),
+                            ("approved", "Disetujui"),
+                        ],
+                        max_length=10,
+                        verbose_name="menjadi",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="catatan")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_events",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="oleh",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="reports.report",
+                        verbose_name="laporan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'riwayat laporan',
-                'verbose_name_plural': 'riwayat laporan',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "riwayat laporan",
+                "verbose_name_plural": "riwayat laporan",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ReportingPeriod',
+            name="ReportingPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('month', models.PositiveSmallIntegerField(verbose_name='bulan')),
-                ('deadline', models.DateField(help_text='Laporan tepat waktu bila dikirim paling lambat tanggal ini.', verbose_name='batas waktu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                ("month", models.PositiveSmallIntegerField(verbose_name="bulan")),
+                (
+                    "deadline",
+                    models.DateField(
+                        help_text="Laporan tepat waktu bila dikirim paling lambat tanggal ini.",
+                        verbose_name="batas waktu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'periode pelaporan',
-                'verbose_name_plural': 'periode pelaporan',
-                'ordering': ['-year', '-month'],
-                'constraints': [models.UniqueConstraint(fields=('year', 'month'), name='period_unique_month'), models.CheckConstraint(condition=models.Q(('month__gte', 1), ('month__lte', 12)), name='period_month_1_to_12')],
+                "verbose_name": "periode pelaporan",
+                "verbose_name_plural": "periode pelaporan",
+                "ordering": ["-year", "-month"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("year", "month"), name="period_unique_month"),
+                    models.CheckConstraint(
+                        condition=models.Q(("month__gte", 1), ("month__lte", 12)),
+                        name="period_month_1_to_12",
+                    ),
+                ],
             },
         ),
         migrations.AddField(
-            model_name='report',
-            name='period',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='reports.reportingperiod', verbose_name='periode'),
+            model_name="report",
+            name="period",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="reports",
+                to="reports.reportingperiod",
+                verbose_name="periode",
+            ),
         ),
         migrations.CreateModel(
-            name='Ppid',
+            name="Ppid",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requests_received', models.PositiveIntegerField(default=0, verbose_name='permohonan informasi diterima')),
-                ('requests_fulfilled', models.PositiveIntegerField(default=0, verbose_name='dipenuhi')),
-                ('requests_rejected', models.PositiveIntegerField(default=0, verbose_name='ditolak')),
-                ('requests_in_process', models.PositiveIntegerField(default=0, verbose_name='masih diproses')),
-                ('objections', models.PositiveIntegerField(default=0, verbose_name='keberatan')),
-                ('dip_updated', models.BooleanField(default=False, verbose_name='Daftar Informasi Publik (DIP) diperbarui?')),
-                ('ppid_page_updated', models.BooleanField(default=False, verbose_name='Halaman PPID diperbarui?')),
-                ('report', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ppid', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "requests_received",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="permohonan informasi diterima"
+                    ),
+                ),
+                (
+                    "requests_fulfilled",
+                    models.PositiveIntegerField(default=0, verbose_name="dipenuhi"),
+                ),
+                (
+                    "requests_rejected",
+                    models.PositiveIntegerField(default=0, verbose_name="ditolak"),
+                ),
+                (
+                    "requests_in_process",
+                    models.PositiveIntegerField(default=0, verbose_name="masih diproses"),
+                ),
+                ("objections", models.PositiveIntegerField(default=0, verbose_name="keberatan")),
+                (
+                    "dip_updated",
+                    models.BooleanField(
+                        default=False, verbose_name="Daftar Informasi Publik (DIP) diperbarui?"
+                    ),
+                ),
+                (
+                    "ppid_page_updated",
+                    models.BooleanField(default=False, verbose_name="Halaman PPID diperbarui?"),
+                ),
+                (
+                    "report",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ppid",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'E. PPID',
-                'verbose_name_plural': 'E. PPID',
-                'constraints': [models.CheckConstraint(condition=models.Q(('requests_received', django.db.models.expressions.CombinedExpression(django.db.models.expressions.CombinedExpression(models.F('requests_fulfilled'), '+', models.F('requests_rejected')), '+', models.F('requests_in_process')))), name='ppid_requests_add_up', violation_error_message='Dipenuhi + ditolak + masih diproses harus sama dengan permohonan diterima.')],
+                "verbose_name": "E. PPID",
+                "verbose_name_plural": "E. PPID",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "requests_received",
+                                django.db.models.expressions.CombinedExpression(
+                                    django.db.models.expressions.CombinedExpression(
+                                        models.F("requests_fulfilled"),
+                                        "+",
+                                        models.F("requests_rejected"),
+                                    ),
+                                    "+",
+                                    models.F("requests_in_process"),
+                                ),
+                            )
+                        ),
+                        name="ppid_requests_add_up",
+                        violation_error_message="Dipenuhi + ditolak + masih diproses harus sama dengan permohonan diterima.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('message', models.CharField(max_length=300, verbose_name='pesan')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='waktu')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='dibaca')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
-                ('report', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='reports.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("message", models.CharField(max_length=300, verbose_name="pesan")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="waktu"),
+                ),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="dibaca")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to="reports.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notifikasi',
-                'verbose_name_plural': 'notifikasi',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['user', 'read_at'], name='reports_not_user_id_000928_idx')],
+                "verbose_name": "notifikasi",
+                "verbose_name_plural": "notifikasi",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["user", "read_at"], name="reports_not_user_id_000928_idx")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.UniqueConstraint(fields=('satker', 'period'), name='report_one_per_satker_period'),
+            model_name="report",
+            constraint=models.UniqueConstraint(
+                fields=("satker", "period"), name="report_one_per_satker_period"
+            ),
         ),
     ]

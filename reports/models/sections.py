@@ -54,8 +54,12 @@ class Kelembagaan(models.Model):
         return str(self.report)
 
     @property
-    def is_answered(self) -> bool:
-        return self.bakohumas_formed is not None and self.coordinated_with_pemda is not None
+    def member_labels(self) -> list[str]:
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in self.MEMBER_FIELDS
+            if getattr(self, name)
+        ]
 
 
 class Channel(models.TextChoices):

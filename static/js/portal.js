@@ -6,3 +6,18 @@ document.addEventListener("click", (event) => {
   const open = target.classList.toggle("show");
   button.setAttribute("aria-expanded", String(open));
 });
+
+// "Tambah baris": copies the formset's empty row (a <template>), numbering it as Django
+// expects, and counts it in TOTAL_FORMS. Rows left blank are ignored when saved.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-add-row]");
+  if (!button) return;
+  const formset = button.closest("[data-formset]");
+  const total = formset.querySelector('input[name$="-TOTAL_FORMS"]');
+  const index = Number(total.value);
+  const rows = formset.querySelector("[data-rows]");
+  const html = formset.querySelector("template[data-empty-row]").innerHTML;
+  rows.insertAdjacentHTML("beforeend", html.replaceAll("__prefix__", String(index)));
+  total.value = String(index + 1);
+  rows.lastElementChild.querySelector("input:not([type=hidden]), select, textarea")?.focus();
+});

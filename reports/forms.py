@@ -1,0 +1,187 @@
+"""The report's forms: one per section, a formset per table of rows."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Activity,
+    Dp3Activity,
+    Dp3Village,
+    Kelembagaan,
+    Obstacles,
+    Ppid,
+    Publication,
+    Report,
+)
+
+
+class YesNoRadio(forms.RadioSelect):
+    """Ya / Tidak for a yes-or-no question that may still be unanswered in a draft."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {"class": "pilihan-ya-tidak", **(attrs or {})},
+            choices=[("true", _("Ya")), ("false", _("Tidak"))],
+        )
+
+    def format_value(self, value):
+        return {True: ["true"], False: ["false"], "true": ["true"], "false": ["false"]}.get(
+            value, []
+        )
+
+
+class SectionForm(forms.ModelForm):
+    """Dates as the phone's date picker, counts as numeric keypads, yes/no as two radios."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            model_field = self._meta.model._meta.get_field(name)
+            if isinstance(field, forms.DateField):
+                field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            elif isinstance(field, forms.IntegerField):
+                field.widget.attrs.update({"min": 0, "inputmode": "numeric"})
+            elif isinstance(model_field, models.BooleanField) and model_field.null:
+                self.fields[name] = forms.NullBooleanField(
+                    label=field.label, required=False, widget=YesNoRadio
+                )
+            elif isinstance(field.widget, forms.CheckboxInput):
+                field.template_name = "reports/_checkbox_field.html"
+            elif isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["rows"] = 3
+
+
+class KelembagaanForm(SectionForm):
+    class Meta:
+        model = Kelembagaan
+        fields = [*Kelembagaan.CARRIED_OVER, "coordinated_with_pemda", "coordination_notes"]
+
+
+class PublicationForm(SectionForm):
+    url = forms.URLField(
+        label=_("Tautan"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+
+    class Meta:
+        model = Publication
+        fields = ["date", "channel", "title", "url", "reach"]
+
+
+class ActivityForm(SectionForm):
+    class Meta:
+        model = Activity
+        fields = ["date", "kind", "title", "place", "segment", "participants", "partner"]
+
+
+class Dp3VillageForm(SectionForm):
+    class Meta:
+        model = Dp3Village
+        fields = ["name", "district", "kind", "agreement_date", *Dp3Village.CADRE_FIELDS]
+
+
+class Dp3ActivityForm(SectionForm):
+    class Meta:
+        model = Dp3Activity
+        fields = ["date", "village", "title", "participants"]
+
+
+class PpidForm(SectionForm):
+    class Meta:
+        model = Ppid
+        fields = [
+            "requests_received",
+            "requests_fulfilled",
+            "requests_rejected",
+            "requests_in_process",
+            "objections",
+            "dip_updated",
+            "ppid_page_updated",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        parts = ["requests_fulfilled", "requests_rejected", "requests_in_process"]
+        if all(cleaned.get(name) is not None for name in [*parts, "requests_received"]):
+            total = sum(cleaned[name] for name in parts)
+            if total != cleaned["requests_received"]:
+                raise forms.ValidationError(
+                    _(
+                        "Dipenuhi + ditolak + masih diproses (%(total)d) harus sama dengan "
+                        "permohonan diterima (%(received)d)."
+                    )
+                    % {"total": total, "received": cleaned["requests_received"]}
+                )
+        return cleaned
+
+
+class ObstaclesForm(SectionForm):
+    class Meta:
+        model = Obstacles
+        fields = ["staff", "budget", "facilities", "other", "follow_up", "no_activity_reason"]
+
+
+def _rows(model, form):
+    return forms.inlineformset_factory(
+        Report, model, form=form, extra=0, can_delete=True, max_num=200, validate_max=True
+    )
+
+
+ROW_FORMSETS = {
+    "publikasi": _rows(Publication, PublicationForm),
+    "kegiatan": _rows(Activity, ActivityForm),
+    "desa": _rows(Dp3Village, Dp3VillageForm),
+    "dp3": _rows(Dp3Activity, Dp3ActivityForm),
+}
+
+
+class ReportForms:
+    """All of a report's section forms and formsets, bound together."""
+
+    def __init__(self, report: Report, data=None):
+        self.kelembagaan = KelembagaanForm(data, instance=report.kelembagaan, prefix="a")
+        self.ppid = PpidForm(data, instance=report.ppid, prefix="e")
+        self.obstacles = ObstaclesForm(data, instance=report.obstacles, prefix="f")
+        self.rows = {
+            prefix: formset(data, instance=report, prefix=prefix)
+            for prefix, formset in ROW_FORMSETS.items()
+        }
+
+    @property
+    def all(self):
+        return [self.kelembagaan, self.ppid, self.obstacles, *self.rows.values()]
+
+    def is_valid(self) -> bool:
+        return all([form.is_valid() for form in self.all])  # every form, to show every error
+
+    def error_count(self) -> int:
+        count = 0
+        for form in self.all:
+            if isinstance(form, forms.BaseFormSet):
+                count += len(form.non_form_errors()) + sum(len(f.errors) for f in form.forms)
+            else:
+                count += len(form.errors)
+        return count
+
+    def save(self, report: Report) -> None:
+        for form in self.all:
+            form.save()
+
+
+class ReviewForm(forms.Form):
+    note = forms.CharField(
+        label=_("Catatan untuk operator"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wajib bila laporan dikembalikan: tuliskan apa yang harus diperbaiki."),
+    )
+
+
+class ReopenForm(forms.Form):
+    note = forms.CharField(
+        label=_("Alasan membuka kembali"), widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,0 +1,7 @@
+from django import template
+
+from reports.uploads import human_size
+
+register = template.Library()
+
+register.filter("human_size", human_size)

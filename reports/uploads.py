@@ -1,0 +1,121 @@
+"""Lampiran uploads: what a file really is, judged by its content, and how big it may be."""
+
+import zipfile
+
+import filetype
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import ATTACHMENT_EXTENSIONS
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# filetype never looks further than this into a file.
+SIGNATURE_BYTES = 8192
+
+# The part that makes an Office Open XML package a Word document or a workbook. filetype only
+# glances at the first few entries of the archive, so the package's directory has the last word.
+OOXML_MAIN_PARTS = {DOCX: "word/document.xml", XLSX: "xl/workbook.xml"}
+OOXML_CONTENT_TYPES_PART = "[Content_Types].xml"
+ZIP_CONTAINERS = {DOCX, XLSX, "application/zip"}
+
+# An animated PNG is still a PNG: every PNG reader shows its first frame.
+SAME_FORMAT = {"image/apng": "image/png"}
+
+# What the browser's file picker offers; the server still checks the content.
+ACCEPT = ".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx"
+
+
+def detect_content_type(uploaded_file) -> str | None:
+    """The MIME type of an allowed kind of lampiran, read from the file's bytes, or None.
+
+    Neither the file's name nor the type the browser declared is trusted. The file is left
+    at position 0, ready to be saved.
+    """
+    uploaded_file.seek(0)
+    try:
+        kind = filetype.guess(uploaded_file.read(SIGNATURE_BYTES))
+        if kind is None:
+            return None
+        if kind.mime in ZIP_CONTAINERS:
+            return _ooxml_content_type(uploaded_file)
+        content_type = SAME_FORMAT.get(kind.mime, kind.mime)
+        return content_type if content_type in ATTACHMENT_EXTENSIONS else None
+    finally:
+        uploaded_file.seek(0)
+
+
+def _ooxml_content_type(uploaded_file) -> str | None:
+    # zipfile reads only the central directory at the end of the file, not the members.
+    try:
+        with zipfile.ZipFile(uploaded_file) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        return None
+    if OOXML_CONTENT_TYPES_PART not in names:
+        return None
+    found = [content_type for content_type, part in OOXML_MAIN_PARTS.items() if part in names]
+    return found[0] if len(found) == 1 else None
+
+
+def human_size(n_bytes: int) -> str:
+    """A file size as people read it, in the active language: "850 KB", "1,2 MB"."""
+    if n_bytes < 1024:
+        return gettext("%(count)s bita") % {"count": n_bytes}
+    value, unit, decimals = n_bytes / 1024, "KB", 0
+    for larger_unit in ("MB", "GB"):
+        # 1023,6 KB would round to 1024 KB, which reads better as 1 MB.
+        if round(value, decimals) < 1024:
+            break
+        value, unit, decimals = value / 1024, larger_unit, 1
+    shown = round(value, decimals)
+    if shown == int(shown):
+        decimals = 0
+    return f"{number_format(shown, decimal_pos=decimals)} {unit}"
+
+
+def max_attachment_bytes() -> int:
+    return getattr(settings, "ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+
+
+class AttachmentForm(forms.Form):
+    """One lampiran. When valid, cleaned_data["content_type"] holds the detected MIME type."""
+
+    file = forms.FileField(
+        label=_("Berkas lampiran"),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
+    description = forms.CharField(label=_("Keterangan"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "PDF, JPEG, PNG, WebP, DOCX atau XLSX, paling besar %(limit)s."
+        ) % {"limit": human_size(max_attachment_bytes())}
+
+    def clean_file(self):
+        uploaded_file = self.cleaned_data["file"]
+        limit = max_attachment_bytes()
+        if uploaded_file.size > limit:
+            raise ValidationError(
+                _("Berkas terlalu besar: %(size)s. Batasnya %(limit)s."),
+                code="file_too_large",
+                params={"size": human_size(uploaded_file.size), "limit": human_size(limit)},
+            )
+        content_type = detect_content_type(uploaded_file)
+        if content_type is None:
+            raise ValidationError(
+                _(
+                    "Berkas «%(name)s» bukan PDF, JPEG, PNG, WebP, DOCX atau XLSX yang sah. "
+                    "Isi berkas diperiksa, bukan namanya."
+                ),
+                code="file_type_not_allowed",
+                params={"name": uploaded_file.name},
+            )
+        self.cleaned_data["content_type"] = content_type
+        return uploaded_file

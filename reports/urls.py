@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.my_reports, name="mine"),
+    path("verifikasi/", views.review_queue, name="queue"),
+    path("notifikasi/", views.notifications, name="notifications"),
+    path("buat/<int:year>/<int:month>/", views.start, name="start"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/ubah/", views.edit, name="edit"),
+    path("<int:pk>/verifikasi/", views.review, name="review"),
+    path("<int:pk>/tarik/", views.withdraw, name="withdraw"),
+    path("<int:pk>/buka-kembali/", views.reopen, name="reopen"),
+    path("lampiran/<int:pk>/", views.attachment, name="attachment"),
+    path("lampiran/<int:pk>/hapus/", views.delete_attachment, name="delete_attachment"),
+    path("rekap/<str:code>/<int:year>/", views.recap, name="recap"),
+]
