@@ -41,6 +41,7 @@ install-dev: $(VENV)/.installed-dev .env
 
 migrate: install
 	python manage.py migrate --noinput
+	python manage.py open_periods
 
 demo: install
 	python manage.py seed_demo

@@ -176,10 +176,9 @@ class ReportAdmin(ViewOnlyMixin, admin.ModelAdmin):
         "updated_at",
     ]
     inlines = [ReportEventInline]
-    # Admin actions go here. Reopening an approved report will be one: it must call the
-    # workflow service (never save the status itself) and declare its own permission, e.g.
-    # @admin.action(permissions=["reopen"]) with has_reopen_permission() for superusers,
-    # because change permission is off for reports on purpose.
+    # Reopening an approved report needs a reason, so it lives on the report's own page
+    # ("Lihat di situs" here), where a superuser gets a form that calls
+    # services.reopen_report and the step is recorded in the timeline.
     actions = []
 
 

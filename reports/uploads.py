@@ -102,6 +102,13 @@ class AttachmentForm(forms.Form):
         uploaded_file = self.cleaned_data["file"]
         limit = max_attachment_bytes()
         if uploaded_file.size > limit:
+            if human_size(uploaded_file.size) == human_size(limit):
+                # "10 MB; batasnya 10 MB" would puzzle anyone: say "more than" instead.
+                raise ValidationError(
+                    _("Berkas terlalu besar: lebih dari %(limit)s."),
+                    code="file_too_large",
+                    params={"limit": human_size(limit)},
+                )
             raise ValidationError(
                 _("Berkas terlalu besar: %(size)s. Batasnya %(limit)s."),
                 code="file_too_large",

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Sum
 from django.http import FileResponse, Http404
@@ -123,7 +122,6 @@ def edit(request, pk: int):
             .last()
             if report.status == Status.RETURNED
             else None,
-            "max_upload": settings.ATTACHMENT_MAX_BYTES,
         },
     )
 

@@ -28,7 +28,9 @@ ATTACHMENT_EXTENSIONS = {
 class Attachment(models.Model):
     """Lampiran: evidence for the report, downloaded only through a scoped view."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    report = models.ForeignKey(
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="attachments"
+    )
     file = models.FileField(_("berkas"), upload_to=attachment_path, max_length=200)
     original_name = models.CharField(_("nama berkas asli"), max_length=255)
     content_type = models.CharField(_("jenis berkas"), max_length=100)

@@ -15,10 +15,18 @@ class Notification(models.Model):
     """An in-portal message: the portal's own copy of what was also e-mailed."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pengguna"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
     )
     report = models.ForeignKey(
-        Report, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+        Report,
+        verbose_name=_("laporan"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
     )
     message = models.CharField(_("pesan"), max_length=300)
     created_at = models.DateTimeField(_("waktu"), default=timezone.now)

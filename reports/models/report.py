@@ -135,4 +135,5 @@ class ReportEvent(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.report} {self.from_status}→{self.to_status}"
+        before = Status(self.from_status).label if self.from_status else "—"
+        return f"{self.report}: {before} → {self.get_to_status_display()}"

@@ -12,7 +12,9 @@ DP3_CADRE_TARGET = 25  # cadres per programme village (juknis DP3)
 class Kelembagaan(models.Model):
     """A. Kelembagaan Bakohumas: the coordination body and its members."""
 
-    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="kelembagaan")
+    report = models.OneToOneField(
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="kelembagaan"
+    )
     bakohumas_formed = models.BooleanField(_("Bakohumas sudah dibentuk?"), null=True)
     sk_number = models.CharField(_("nomor SK pembentukan"), max_length=100, blank=True)
     sk_date = models.DateField(_("tanggal SK"), null=True, blank=True)
@@ -76,7 +78,9 @@ class Channel(models.TextChoices):
 class Publication(models.Model):
     """B. Publikasi: one item published on a channel."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="publications")
+    report = models.ForeignKey(
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="publications"
+    )
     date = models.DateField(_("tanggal"))
     channel = models.CharField(_("kanal"), max_length=12, choices=Channel.choices)
     title = models.CharField(_("judul"), max_length=250)
@@ -111,7 +115,9 @@ class Activity(models.Model):
         VOTER_EDUCATION = "sppb", _("Sosialisasi Pendidikan Pemilih Berkelanjutan")
         OTHER = "lainnya", _("Lainnya")
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="activities")
+    report = models.ForeignKey(
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="activities"
+    )
     date = models.DateField(_("tanggal"))
     kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
     title = models.CharField(_("nama kegiatan"), max_length=250)
@@ -136,7 +142,9 @@ class Dp3Village(models.Model):
         DESA = "desa", _("Desa")
         KELURAHAN = "kelurahan", _("Kelurahan")
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="dp3_villages")
+    report = models.ForeignKey(
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="dp3_villages"
+    )
     name = models.CharField(_("desa/kelurahan"), max_length=150)
     district = models.CharField(_("kecamatan"), max_length=150)
     kind = models.CharField(_("kategori"), max_length=10, choices=Kind.choices, default=Kind.DESA)
@@ -175,7 +183,9 @@ class Dp3Village(models.Model):
 class Dp3Activity(models.Model):
     """D. A DP3 activity this month."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="dp3_activities")
+    report = models.ForeignKey(
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="dp3_activities"
+    )
     date = models.DateField(_("tanggal"))
     village = models.CharField(_("desa/kelurahan"), max_length=150)
     title = models.CharField(_("kegiatan"), max_length=250)
@@ -193,7 +203,9 @@ class Dp3Activity(models.Model):
 class Ppid(models.Model):
     """E. PPID: the public-information service this month."""
 
-    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="ppid")
+    report = models.OneToOneField(
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="ppid"
+    )
     requests_received = models.PositiveIntegerField(_("permohonan informasi diterima"), default=0)
     requests_fulfilled = models.PositiveIntegerField(_("dipenuhi"), default=0)
     requests_rejected = models.PositiveIntegerField(_("ditolak"), default=0)
@@ -226,7 +238,9 @@ class Ppid(models.Model):
 class Obstacles(models.Model):
     """F. Kendala dan tindak lanjut."""
 
-    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="obstacles")
+    report = models.OneToOneField(
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="obstacles"
+    )
     staff = models.TextField(_("kendala SDM"), blank=True)
     budget = models.TextField(_("kendala anggaran"), blank=True)
     facilities = models.TextField(_("kendala sarana dan prasarana"), blank=True)

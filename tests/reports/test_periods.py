@@ -3,6 +3,7 @@ import threading
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from reports.calendar import (
     days_off,
@@ -158,3 +159,17 @@ def test_opening_task_opens_the_month_just_ended(monkeypatch):
 def test_opening_task_has_its_beat_name_and_time_limits():
     assert open_reporting_periods.name == "reports.tasks.open_reporting_periods"
     assert (open_reporting_periods.soft_time_limit, open_reporting_periods.time_limit) == (50, 60)
+
+
+@pytest.mark.django_db
+def test_open_periods_command_opens_the_last_months_once(monkeypatch):
+    from django.core.management import call_command
+
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2027, 1, 15))
+    call_command("open_periods", months=3)
+    call_command("open_periods", months=3)
+    assert list(ReportingPeriod.objects.values_list("year", "month")) == [
+        (2026, 12),
+        (2026, 11),
+        (2026, 10),
+    ]

@@ -348,3 +348,12 @@ def test_human_size_template_filter():
 
     with translation.override("id"):
         assert template.render(Context({"size": 1_300_000})) == "1,2 MB"
+
+
+def test_just_over_the_limit_says_more_than_rather_than_equal_sizes(settings):
+    settings.ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+    form = AttachmentForm(
+        files={"file": SimpleUploadedFile("besar.pdf", b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024))}
+    )
+    assert not form.is_valid()
+    assert form.errors["file"] == ["Berkas terlalu besar: lebih dari 10 MB."]
