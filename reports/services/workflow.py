@@ -52,6 +52,14 @@ def _record(report: Report, *, actor: User, from_status: str, note: str = "") ->
     )
 
 
+def _move(report: Report, *, to: Status, user: User, note: str = "", also=()) -> None:
+    """Change the locked report's status (and the fields in `also`) and record the step."""
+    from_status = report.status
+    report.status = to
+    report.save(update_fields=["status", "updated_at", *also])
+    _record(report, actor=user, from_status=from_status, note=note)
+
+
 @transaction.atomic
 def start_report(*, satker: Satker, period: ReportingPeriod, user: User) -> Report:
     """The satker's report for `period`, created as a draft if it does not exist yet.
@@ -188,18 +196,16 @@ def submit_report(*, report_id: int, user: User) -> Report:
             _("Laporan belum dapat dikirim. Lengkapi dulu: %(items)s")
             % {"items": " ".join(missing)}
         )
-    from_status = report.status
+    resubmitted = report.status == Status.RETURNED
     now = timezone.now()
     if report.first_submitted_at is None:
         report.first_submitted_at = now
         report.late = now >= deadline_end(report.period.deadline)
     report.submitted_at = now
-    report.status = Status.SUBMITTED
-    report.save(
-        update_fields=["status", "first_submitted_at", "submitted_at", "late", "updated_at"]
+    _move(
+        report, to=Status.SUBMITTED, user=user, also=["first_submitted_at", "submitted_at", "late"]
     )
-    _record(report, actor=user, from_status=from_status)
-    verb = _("mengirim ulang") if from_status == Status.RETURNED else _("mengirim")
+    verb = _("mengirim ulang") if resubmitted else _("mengirim")
     _notify(
         report,
         _reviewers(report.satker),
@@ -216,9 +222,7 @@ def withdraw_report(*, report_id: int, user: User) -> Report:
         raise WorkflowError(
             _("Laporan ini tidak dapat ditarik: sudah diverifikasi atau bukan laporan satker Anda.")
         )
-    report.status = Status.DRAFT
-    report.save(update_fields=["status", "updated_at"])
-    _record(report, actor=user, from_status=Status.SUBMITTED)
+    _move(report, to=Status.DRAFT, user=user)
     return report
 
 
@@ -227,9 +231,7 @@ def approve_report(*, report_id: int, user: User, note: str = "") -> Report:
     report = _locked_report(report_id)
     if not report.can_review(user):
         raise WorkflowError(_review_refusal(report, user))
-    report.status = Status.APPROVED
-    report.save(update_fields=["status", "updated_at"])
-    _record(report, actor=user, from_status=Status.SUBMITTED, note=note.strip())
+    _move(report, to=Status.APPROVED, user=user, note=note.strip())
     _notify(
         report,
         _operators(report.satker_id),
@@ -248,9 +250,7 @@ def return_report(*, report_id: int, user: User, note: str) -> Report:
     report = _locked_report(report_id)
     if not report.can_review(user):
         raise WorkflowError(_review_refusal(report, user))
-    report.status = Status.RETURNED
-    report.save(update_fields=["status", "updated_at"])
-    _record(report, actor=user, from_status=Status.SUBMITTED, note=note.strip())
+    _move(report, to=Status.RETURNED, user=user, note=note.strip())
     _notify(
         report,
         _operators(report.satker_id),
@@ -276,9 +276,7 @@ def reopen_report(*, report_id: int, user: User, note: str) -> Report:
         raise WorkflowError(_("Hanya admin yang dapat membuka kembali laporan yang disetujui."))
     if not note.strip():
         raise WorkflowError(_("Tuliskan alasan membuka kembali laporan ini."))
-    report.status = Status.RETURNED
-    report.save(update_fields=["status", "updated_at"])
-    _record(report, actor=user, from_status=Status.APPROVED, note=note.strip())
+    _move(report, to=Status.RETURNED, user=user, note=note.strip())
     _notify(
         report,
         _operators(report.satker_id),
@@ -320,18 +318,3 @@ def delete_attachment(*, attachment_id: int, user: User) -> Report:
     storage = attachment.file.storage
     transaction.on_commit(lambda: storage.delete(stored))
     return report
-
-
-__all__ = [
-    "WorkflowError",
-    "add_attachment",
-    "approve_report",
-    "delete_attachment",
-    "missing_for_submission",
-    "reopen_report",
-    "return_report",
-    "save_report",
-    "start_report",
-    "submit_report",
-    "withdraw_report",
-]

@@ -336,3 +336,18 @@ def test_report_page_query_count_is_fixed(
         response = client.get(f"/laporan/{draft_medan.pk}/")
     assert response.status_code == 200
     assert Publication.objects.filter(report=draft_medan).count() == rows
+
+
+@pytest.mark.parametrize("rows", [1, 15])
+def test_edit_page_query_count_is_fixed(
+    client, draft_medan, operator_medan, django_assert_num_queries, rows
+):
+    complete(draft_medan, publications=rows)
+    client.force_login(operator_medan)
+    # 1 session, 2 user, 3 report with satker, parent, period and sections, 4-7 the rows of
+    # publications, activities, villages and DP3 activities, 8 attachments, 9 whether there
+    # is a publication yet (what is missing before sending; with one, activities are not asked)
+    with django_assert_num_queries(9):
+        response = client.get(f"/laporan/{draft_medan.pk}/ubah/")
+    assert response.status_code == 200
+    assert response.text.count('name="publikasi-') > rows
