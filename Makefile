@@ -45,6 +45,7 @@ migrate: install
 
 demo: install
 	python manage.py seed_demo
+	python manage.py seed_demo_reports
 
 # --- development ---------------------------------------------------------------------------
 
