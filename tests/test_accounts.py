@@ -92,3 +92,13 @@ def test_english_is_available(client):
     response = client.post("/bahasa/", {"language": "en", "next": "/akun/masuk/"}, follow=True)
     assert 'lang="en"' in response.text
     assert "Sign in to the Bakohumas Portal" in response.text
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_indonesian_until_english_is_chosen(client):
+    response = client.get("/akun/masuk/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert 'lang="id"' in response.text
+    assert "Masuk ke Portal Bakohumas" in response.text
+    client.post("/bahasa/", {"language": "en", "next": "/akun/masuk/"})
+    english = client.get("/akun/masuk/", headers={"accept-language": "id"})
+    assert "Sign in to the Bakohumas Portal" in english.text
