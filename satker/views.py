@@ -1,5 +1,6 @@
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from .models import Level, Role, Satker
 
@@ -52,5 +53,6 @@ def satker_detail(request, code):
                 "role", "user__first_name", "user__username"
             ),
             "children": Satker.objects.visible_to(request.user).filter(parent=satker),
+            "current_year": timezone.localdate().year,
         },
     )

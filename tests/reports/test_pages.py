@@ -351,3 +351,21 @@ def test_edit_page_query_count_is_fixed(
         response = client.get(f"/laporan/{draft_medan.pk}/ubah/")
     assert response.status_code == 200
     assert response.text.count('name="publikasi-') > rows
+
+
+def test_notifications_are_each_users_own_and_are_marked_read(
+    client, reviewer_sumut, operator_medan, submitted_medan
+):
+    client.force_login(operator_medan)
+    assert list(client.get("/laporan/notifikasi/").context["notifications"]) == []
+
+    client.force_login(reviewer_sumut)
+    page = client.get("/laporan/notifikasi/")
+    [notification] = page.context["notifications"]
+    assert "KPU Kota Medan mengirim laporan Oktober 2026" in page.text
+    assert "baru" in page.text
+    client.get(f"/laporan/{submitted_medan.pk}/")  # opening the report reads its notice
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+    client.post("/laporan/notifikasi/")
+    assert not reviewer_sumut.notifications.unread().exists()
