@@ -162,7 +162,13 @@ class ReportEventInline(ViewOnlyMixin, admin.TabularInline):
 @admin.register(Report)
 class ReportAdmin(ViewOnlyMixin, admin.ModelAdmin):
     list_display = ["satker", "period", "status", "late", "first_submitted_at", "submitted_at"]
-    list_filter = ["satker__level", "period", "status", "late"]
+    list_filter = [
+        "satker__level",
+        ("satker", admin.RelatedOnlyFieldListFilter),
+        "period",
+        "status",
+        "late",
+    ]
     search_fields = ["satker__name", "satker__code"]
     list_select_related = ["satker", "period"]
     fields = [
@@ -185,7 +191,7 @@ class ReportAdmin(ViewOnlyMixin, admin.ModelAdmin):
 @admin.register(ReportEvent)
 class ReportEventAdmin(ViewOnlyMixin, admin.ModelAdmin):
     list_display = ["created_at", "report", "from_status", "to_status", "actor"]
-    list_filter = ["to_status"]
+    list_filter = ["to_status", ("report__satker", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["report__satker__name", "report__satker__code", "actor__username", "note"]
     list_select_related = ["report__satker", "report__period", "actor"]
     date_hierarchy = "created_at"

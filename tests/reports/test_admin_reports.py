@@ -215,3 +215,15 @@ def test_reviewer_cannot_open_reports_admin(client, reviewer_sumut, medan_report
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith("/admin/login/"), url
+
+
+@pytest.mark.django_db
+def test_reports_admin_filters_by_satker(admin_client, draft_medan, operator_binjai, october):
+    from reports import services
+
+    services.start_report(
+        satker=operator_binjai.membership.satker, period=october, user=operator_binjai
+    )
+    medan = draft_medan.satker
+    response = admin_client.get(f"/admin/reports/report/?satker__id__exact={medan.pk}")
+    assert [report.satker.code for report in response.context["cl"].result_list] == ["12.71"]
