@@ -1,5 +1,5 @@
 # Two commands for a newcomer: `make run` and `make test`. Only Python 3.11 and make needed.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
@@ -18,7 +18,8 @@ test: install-dev lint ## set up, then run the whole suite
 # --- setup -------------------------------------------------------------------------------
 
 $(BIN)/python:
-	@command -v $(PYTHON) >/dev/null || { echo "Butuh $(PYTHON) (Python 3.11)."; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \
+		|| { echo "Butuh Python 3.11 (python3.11)."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 

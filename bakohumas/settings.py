@@ -43,7 +43,7 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_
 BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # The portal's public address, for links in e-mails sent by the worker (no request there).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 # Largest evidence file (lampiran) a satker may upload, in megabytes.
 ATTACHMENT_MAX_MB = env.int("ATTACHMENT_MAX_MB", default=10)
 
@@ -51,6 +51,11 @@ if not DEBUG and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set (at least 50 random characters) when DEBUG is off. "
         "Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
+if not DEBUG and not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "SITE_URL must be set to the portal's https:// address when DEBUG is off: "
+        "links in e-mails are built from it."
     )
 if DEBUG and not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-only-for-debug-mode-never-in-production-use"

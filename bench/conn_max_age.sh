@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBUG=false SECRET_KEY="bench-$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')"
-export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false STATIC_MANIFEST=false ENV_FILE=/nonexistent
+export ALLOWED_HOSTS=127.0.0.1 SITE_URL=https://bakohumas.example SECURE_SSL_REDIRECT=false STATIC_MANIFEST=false ENV_FILE=/nonexistent
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/bakohumas}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 .venv/bin/python manage.py migrate --noinput >/dev/null

@@ -24,6 +24,7 @@ def run_manage(*args: str, **env_overrides: str) -> subprocess.CompletedProcess:
             "SECRET_KEY",
             "ALLOWED_HOSTS",
             "DJANGO_SETTINGS_MODULE",
+            "SITE_URL",
             "DJANGO_ALLOW_ASYNC_UNSAFE",  # set for the browser tests, never in production
         }
     }
@@ -44,6 +45,12 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_its_https_address():
+    result = run_manage("check", DEBUG="false", SECRET_KEY=STRONG_KEY)
+    assert result.returncode != 0
+    assert "SITE_URL must be set" in result.stderr
+
+
 def test_production_refuses_a_short_secret_key():
     result = run_manage("check", DEBUG="false", SECRET_KEY="changeme")
     assert result.returncode != 0
@@ -59,6 +66,7 @@ def test_check_deploy_is_clean_with_production_settings():
         DEBUG="false",
         SECRET_KEY=STRONG_KEY,
         ALLOWED_HOSTS="bakohumas.kpu-sumut.example",
+        SITE_URL="https://bakohumas.kpu-sumut.example",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
