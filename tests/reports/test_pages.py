@@ -286,8 +286,8 @@ def test_review_queue_query_count_is_fixed(
 ):
     make_reports(count, october)
     client.force_login(reviewer_sumut)
-    # 1 session, 2 user, 3 submitted reports with satker and period
-    with django_assert_num_queries(3):
+    # 1 session, 2 user, 3 submitted reports with satker and period, 4 unread notifications
+    with django_assert_num_queries(4):
         response = client.get("/laporan/verifikasi/")
     assert len(response.context["reports"]) == count
 
@@ -304,8 +304,8 @@ def test_my_reports_query_count_is_fixed(
             satker=operator_medan.membership.satker, period=period, user=operator_medan
         )
     client.force_login(operator_medan)
-    # 1 session, 2 user, 3 periods, 4 the satker's reports for them
-    with django_assert_num_queries(4):
+    # 1 session, 2 user, 3 periods, 4 the satker's reports for them, 5 unread notifications
+    with django_assert_num_queries(5):
         response = client.get("/laporan/")
     assert len(response.context["rows"]) == periods
 
@@ -331,8 +331,8 @@ def test_report_page_query_count_is_fixed(
     client.force_login(reviewer_sumut)
     # 1 session, 2 user, 3 report with satker, parent, period and sections, 4 mark notifications
     # read, 5 publications, 6 activities, 7 villages, 8 DP3 activities, 9 attachments,
-    # 10 events with actors
-    with django_assert_num_queries(10):
+    # 10 events with actors, 11 unread notifications (after this page marked its own read)
+    with django_assert_num_queries(11):
         response = client.get(f"/laporan/{draft_medan.pk}/")
     assert response.status_code == 200
     assert Publication.objects.filter(report=draft_medan).count() == rows
@@ -346,8 +346,9 @@ def test_edit_page_query_count_is_fixed(
     client.force_login(operator_medan)
     # 1 session, 2 user, 3 report with satker, parent, period and sections, 4-7 the rows of
     # publications, activities, villages and DP3 activities, 8 attachments, 9 whether there
-    # is a publication yet (what is missing before sending; with one, activities are not asked)
-    with django_assert_num_queries(9):
+    # is a publication yet (what is missing before sending; with one, activities are not asked),
+    # 10 unread notifications
+    with django_assert_num_queries(10):
         response = client.get(f"/laporan/{draft_medan.pk}/ubah/")
     assert response.status_code == 200
     assert response.text.count('name="publikasi-') > rows
@@ -360,6 +361,9 @@ def test_notifications_are_each_users_own_and_are_marked_read(
     assert list(client.get("/laporan/notifikasi/").context["notifications"]) == []
 
     client.force_login(reviewer_sumut)
+    menu = client.get("/laporan/verifikasi/").text
+    assert "Notifikasi" in menu
+    assert '1<span class="visually-hidden"> belum dibaca' in menu
     page = client.get("/laporan/notifikasi/")
     [notification] = page.context["notifications"]
     assert "KPU Kota Medan mengirim laporan Oktober 2026" in page.text
@@ -369,3 +373,4 @@ def test_notifications_are_each_users_own_and_are_marked_read(
     assert notification.read_at is not None
     client.post("/laporan/notifikasi/")
     assert not reviewer_sumut.notifications.unread().exists()
+    assert "belum dibaca" not in client.get("/laporan/verifikasi/").text

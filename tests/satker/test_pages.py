@@ -80,8 +80,9 @@ def test_overview_query_count_does_not_grow_with_accounts(
     for satker in Satker.objects.regencies()[:extra_operators]:
         staff(f"op.{satker.code}", satker.code)
     client.force_login(reviewer_sumut)
-    # 1 session, 2 user with membership and satker, 3 satker with operator counts
-    with django_assert_num_queries(3):
+    # 1 session, 2 user with membership and satker, 3 satker with operator counts,
+    # 4 unread notifications
+    with django_assert_num_queries(4):
         response = client.get("/satker/")
     assert response.status_code == 200
 
@@ -94,8 +95,8 @@ def test_satker_page_query_count_does_not_grow_with_staff(
     users = [staff(f"op.medan.{i}", "12.71", Role.OPERATOR) for i in range(staff_count)]
     client.force_login(users[0])
     # 1 session, 2 user, 3 satker with parent, 4 divisions, 5 staff with user and division,
-    # 6 visible children
-    with django_assert_num_queries(6):
+    # 6 visible children, 7 unread notifications
+    with django_assert_num_queries(7):
         response = client.get("/satker/12.71/")
     assert response.status_code == 200
 
@@ -108,8 +109,8 @@ def test_province_page_query_count_is_fixed_for_reviewer(
     if not regencies_shown:
         Satker.objects.regencies().exclude(code__in=["12.71", "12.75"]).delete()
     client.force_login(reviewer_sumut)
-    # 1 session, 2 user, 3 satker, 4 divisions, 5 staff, 6 children
-    with django_assert_num_queries(6):
+    # 1 session, 2 user, 3 satker, 4 divisions, 5 staff, 6 children, 7 unread notifications
+    with django_assert_num_queries(7):
         response = client.get("/satker/12/")
     assert "Kota Binjai" in response.text
     assert ("Kabupaten Nias" in response.text) == regencies_shown
