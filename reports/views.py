@@ -248,10 +248,15 @@ def review_queue(request):
     return render(request, "reports/queue.html", {"reports": reports})
 
 
-def attachment(request, pk: int):
-    attachment = get_object_or_404(
-        Attachment.objects.filter(report__in=Report.objects.visible_to(request.user)), pk=pk
+def get_attachment_for_user(user, pk: int) -> Attachment:
+    """The attachment `pk` if its report is in `user`'s scope; 404 otherwise."""
+    return get_object_or_404(
+        Attachment.objects.filter(report__in=Report.objects.visible_to(user)), pk=pk
     )
+
+
+def attachment(request, pk: int):
+    attachment = get_attachment_for_user(request.user, pk)
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -262,9 +267,7 @@ def attachment(request, pk: int):
 
 @require_POST
 def delete_attachment(request, pk: int):
-    attachment = get_object_or_404(
-        Attachment.objects.filter(report__in=Report.objects.visible_to(request.user)), pk=pk
-    )
+    attachment = get_attachment_for_user(request.user, pk)
     try:
         report = services.delete_attachment(attachment_id=attachment.pk, user=request.user)
     except WorkflowError as error:

@@ -112,6 +112,15 @@ class Satker(models.Model):
         """'Kota Medan' rather than 'KPU Kota Medan' where the context already says KPU."""
         return self.name.removeprefix("KPU ").strip()
 
+    @property
+    def reviewing_satker_ids(self) -> set[int]:
+        """The offices whose reviewers review this one: its parent and grandparent.
+
+        The mirror of `visible_to` for reviewers; needs `parent` loaded (select_related).
+        """
+        parent = self.parent
+        return {parent.pk, parent.parent_id} - {None} if parent else set()
+
     def clean(self) -> None:
         expected_parent_level = {
             Level.PROVINSI: Level.RI,
@@ -179,6 +188,12 @@ class User(AbstractUser):
     @property
     def is_reviewer(self) -> bool:
         return self.role == Role.REVIEWER
+
+    def is_operator_of(self, satker_id: int) -> bool:
+        membership = self.membership_or_none
+        return bool(
+            membership and membership.role == Role.OPERATOR and membership.satker_id == satker_id
+        )
 
 
 class Membership(models.Model):

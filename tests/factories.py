@@ -6,6 +6,12 @@ from satker.models import Membership, Role, Satker, User
 
 PASSWORD = "rahasia-uji-123"
 
+# The smallest PDF a PDF reader (and the upload check) accepts: evidence for upload tests.
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -84,20 +84,14 @@ class Report(models.Model):
         return reverse("reports:detail", kwargs={"pk": self.pk})
 
     def is_operator(self, user) -> bool:
-        membership = user.membership_or_none
-        return bool(
-            membership
-            and membership.role == Role.OPERATOR
-            and membership.satker_id == self.satker_id
-        )
+        return user.is_operator_of(self.satker_id)
 
     def is_reviewer(self, user) -> bool:
         """A reviewer of the province (or of KPU RI) above this satker."""
         membership = user.membership_or_none
         if not (membership and membership.role == Role.REVIEWER and user.is_active):
             return False
-        parent = self.satker.parent
-        return membership.satker_id in {parent.pk, parent.parent_id} if parent else False
+        return membership.satker_id in self.satker.reviewing_satker_ids
 
     def can_edit(self, user) -> bool:
         return self.status in EDITABLE_STATUSES and self.is_operator(user)

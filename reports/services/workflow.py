@@ -70,11 +70,7 @@ def start_report(*, satker: Satker, period: ReportingPeriod, user: User) -> Repo
     existing = Report.objects.filter(satker=satker, period=period).first()
     if existing:
         return existing
-    if not (
-        (membership := user.membership_or_none)
-        and membership.role == Role.OPERATOR
-        and membership.satker_id == satker.pk
-    ):
+    if not user.is_operator_of(satker.pk):
         raise WorkflowError(_("Hanya operator satker ini yang dapat membuat laporannya."))
     try:
         with transaction.atomic():
@@ -154,11 +150,10 @@ def _operators(satker_id: int) -> Iterable[User]:
 
 
 def _reviewers(satker: Satker) -> Iterable[User]:
-    above = [
-        pk for pk in (satker.parent_id, satker.parent.parent_id if satker.parent else None) if pk
-    ]
     return User.objects.filter(
-        is_active=True, membership__satker_id__in=above, membership__role=Role.REVIEWER
+        is_active=True,
+        membership__satker_id__in=satker.reviewing_satker_ids,
+        membership__role=Role.REVIEWER,
     )
 
 

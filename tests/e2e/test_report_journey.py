@@ -9,15 +9,11 @@ from playwright.sync_api import expect
 from reports.models import Report, ReportingPeriod, Status
 from satker.models import Role
 
-from ..factories import staff
+from ..factories import PDF, staff
 from .test_sign_in import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 

@@ -8,15 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from reports import services
 from reports.models import Activity, Attachment, Publication, Report, ReportingPeriod, Status
 
-from ..factories import staff
+from ..factories import PDF, staff
 from .conftest import complete
 
 pytestmark = pytest.mark.django_db
-
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
 
 
 def edit_data(report, **overrides):
