@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django.forms",
     "django_celery_beat",
     "satker",
+    "workdays",
     "reports",
 ]
 

@@ -4,7 +4,7 @@ import datetime
 
 from django.db import transaction
 
-from ..calendar import default_deadline, month_before
+from ..deadlines import default_deadline, month_before
 from ..models import ReportingPeriod
 
 

@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-from reports.calendar import default_deadline, month_before
+from reports.deadlines import default_deadline, month_before
 from reports.models import (
+    Action,
     Attachment,
-    DayOff,
     Notification,
     Report,
     ReportEvent,
@@ -14,6 +14,7 @@ from reports.models import (
     Status,
 )
 from satker.models import Satker
+from workdays.models import DayOff
 
 date = datetime.date
 
@@ -111,7 +112,7 @@ def test_admin_moves_a_deadline_and_is_told_it_differs_from_the_default(admin_cl
 @pytest.mark.django_db
 def test_day_off_added_in_admin_moves_the_default_deadline(admin_client):
     response = admin_client.post(
-        "/admin/reports/dayoff/add/", {"date": "12-03-2027", "name": "Cuti bersama Idul Fitri"}
+        "/admin/workdays/dayoff/add/", {"date": "12-03-2027", "name": "Cuti bersama Idul Fitri"}
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert DayOff.objects.get().date == date(2027, 3, 12)
@@ -121,7 +122,7 @@ def test_day_off_added_in_admin_moves_the_default_deadline(admin_client):
 @pytest.mark.django_db
 def test_day_off_on_an_open_period_deadline_warns_the_admin(admin_client, november):
     response = admin_client.post(
-        "/admin/reports/dayoff/add/",
+        "/admin/workdays/dayoff/add/",
         {"date": "10-12-2026", "name": "Cuti bersama"},
         follow=True,
     )
@@ -134,7 +135,7 @@ def test_day_off_on_an_open_period_deadline_warns_the_admin(admin_client, novemb
 def test_day_off_list_searches_by_name(admin_client):
     DayOff.objects.create(date=date(2027, 3, 12), name="Cuti bersama Idul Fitri")
     DayOff.objects.create(date=date(2027, 12, 24), name="Cuti bersama Natal")
-    response = admin_client.get("/admin/reports/dayoff/?q=natal")
+    response = admin_client.get("/admin/workdays/dayoff/?q=natal")
     assert [day.name for day in response.context["cl"].result_list] == ["Cuti bersama Natal"]
 
 
@@ -149,7 +150,11 @@ def test_report_changelist_filters_and_searches(admin_client, medan_report):
 @pytest.mark.django_db
 def test_report_change_page_is_read_only(admin_client, medan_report, operator_medan):
     ReportEvent.objects.create(
-        report=medan_report, actor=operator_medan, from_status="", to_status=Status.DRAFT
+        report=medan_report,
+        actor=operator_medan,
+        action=Action.CREATED,
+        from_status="",
+        to_status=Status.DRAFT,
     )
     url = f"{REPORTS}{medan_report.pk}/change/"
     page = admin_client.get(url)
@@ -176,7 +181,11 @@ def test_events_attachments_and_notifications_are_listed_read_only(
     admin_client, medan_report, operator_medan
 ):
     event = ReportEvent.objects.create(
-        report=medan_report, actor=operator_medan, from_status="", to_status=Status.DRAFT
+        report=medan_report,
+        actor=operator_medan,
+        action=Action.CREATED,
+        from_status="",
+        to_status=Status.DRAFT,
     )
     attachment = Attachment.objects.create(
         report=medan_report,
@@ -190,7 +199,7 @@ def test_events_attachments_and_notifications_are_listed_read_only(
         user=operator_medan, report=medan_report, message="Laporan dikembalikan"
     )
     pages = [
-        ("reportevent", event, "?to_status=draft&q=medan"),
+        ("reportevent", event, "?action=created&q=medan"),
         ("attachment", attachment, "?q=notulen"),
         ("notification", notification, "?q=dikembalikan&read_at__isnull=True"),
     ]

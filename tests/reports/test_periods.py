@@ -5,16 +5,12 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from reports.calendar import (
-    days_off,
-    default_deadline,
-    is_working_day,
-    month_before,
-    next_working_day,
-)
-from reports.models import DayOff, ReportingPeriod
+from reports.deadlines import default_deadline, month_before
+from reports.models import ReportingPeriod
 from reports.services import open_due_periods, open_period, periods
 from reports.tasks import open_reporting_periods
+from workdays.calendar import days_off
+from workdays.models import DayOff
 
 from ..conftest import require_service
 
@@ -56,32 +52,6 @@ def test_december_deadline_is_in_january_of_the_next_year():
 def test_deadline_refuses_a_month_outside_1_to_12():
     with pytest.raises(ValueError, match="month"):
         default_deadline(2026, 13)
-
-
-@pytest.mark.django_db
-def test_days_off_reads_day_off_table_in_one_query(django_assert_num_queries):
-    DayOff.objects.create(date=date(2026, 12, 24), name="Cuti bersama Natal")
-    DayOff.objects.create(date=date(2028, 1, 3), name="Di luar tahun yang diminta")
-    with django_assert_num_queries(1):
-        off = days_off([2026, 2027])
-    assert date(2026, 12, 24) in off
-    assert date(2026, 12, 25) in off  # Natal, from the national calendar
-    assert date(2028, 1, 3) not in off
-
-
-@pytest.mark.django_db
-def test_weekend_and_holiday_are_not_working_days():
-    assert is_working_day(date(2026, 12, 10))
-    assert not is_working_day(date(2026, 12, 12))  # Saturday
-    assert not is_working_day(date(2026, 8, 17))  # Hari Kemerdekaan, a Monday
-
-
-@pytest.mark.django_db
-def test_next_working_day_rolls_over_new_year():
-    # Thursday 31 December 2026 is a day off here; 1 January 2027 is a holiday, then a weekend.
-    DayOff.objects.create(date=date(2026, 12, 31), name="Cuti tambahan")
-    assert next_working_day(date(2026, 12, 31)) == date(2027, 1, 4)
-    assert next_working_day(date(2027, 1, 4)) == date(2027, 1, 4)
 
 
 def test_month_before_is_the_month_just_ended():
@@ -154,11 +124,6 @@ def test_opening_task_opens_the_month_just_ended(monkeypatch):
     open_reporting_periods()
     period = ReportingPeriod.objects.get()
     assert (period.year, period.month, period.deadline) == (2026, 12, date(2027, 1, 11))
-
-
-def test_opening_task_has_its_beat_name_and_time_limits():
-    assert open_reporting_periods.name == "reports.tasks.open_reporting_periods"
-    assert (open_reporting_periods.soft_time_limit, open_reporting_periods.time_limit) == (50, 60)
 
 
 @pytest.mark.django_db

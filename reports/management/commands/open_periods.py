@@ -3,7 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from reports.calendar import month_before
+from reports.deadlines import month_before
 from reports.services import open_period
 
 

@@ -2,7 +2,8 @@
 
 National holidays come from the `holidays` package (public category only); cuti bersama and
 local days off are entered by admins as `DayOff` rows, because they are decreed each year and
-do not always apply to KPU offices.
+do not always apply to KPU offices. Report deadlines, reminders and (later) the legal clocks
+of UU 14/2008 all count days on this one calendar.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ import holidays
 
 from .models import DayOff
 
-# Reports on a month are due on the 10th of the following month.
-DEADLINE_DAY = 10
 SATURDAY = 5
 
 
@@ -51,17 +50,3 @@ def next_working_day(day: datetime.date) -> datetime.date:
     while not is_working_day(day, off):
         day += datetime.timedelta(days=1)
     return day
-
-
-def month_before(day: datetime.date) -> tuple[int, int]:
-    """(year, month) of the last month that ended before `day`."""
-    last_day = day.replace(day=1) - datetime.timedelta(days=1)
-    return last_day.year, last_day.month
-
-
-def default_deadline(year: int, month: int) -> datetime.date:
-    """The 10th of the month after (`year`, `month`), or the next working day after it."""
-    if not 1 <= month <= 12:
-        raise ValueError(f"month must be 1..12, not {month}")
-    tenth = datetime.date(year + month // 12, month % 12 + 1, DEADLINE_DAY)
-    return next_working_day(tenth)
