@@ -1,19 +1,26 @@
-"""Lampiran uploads: what a file really is, judged by its content, and how big it may be."""
+"""What an uploaded file really is, judged by its content, and how big it may be."""
 
 import zipfile
 
 import filetype
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import ATTACHMENT_EXTENSIONS
-
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# The kinds of file the portal takes, with the extension each is stored under.
+ALLOWED_TYPES = {
+    "application/pdf": "pdf",
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "image/webp": "webp",
+    DOCX: "docx",
+    XLSX: "xlsx",
+}
 
 # filetype never looks further than this into a file.
 SIGNATURE_BYTES = 8192
@@ -32,7 +39,7 @@ ACCEPT = ".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx"
 
 
 def detect_content_type(uploaded_file) -> str | None:
-    """The MIME type of an allowed kind of lampiran, read from the file's bytes, or None.
+    """The MIME type of an allowed kind of file, read from the file's bytes, or None.
 
     Neither the file's name nor the type the browser declared is trusted. The file is left
     at position 0, ready to be saved.
@@ -45,7 +52,7 @@ def detect_content_type(uploaded_file) -> str | None:
         if kind.mime in ZIP_CONTAINERS:
             return _ooxml_content_type(uploaded_file)
         content_type = SAME_FORMAT.get(kind.mime, kind.mime)
-        return content_type if content_type in ATTACHMENT_EXTENSIONS else None
+        return content_type if content_type in ALLOWED_TYPES else None
     finally:
         uploaded_file.seek(0)
 
@@ -79,50 +86,44 @@ def human_size(n_bytes: int) -> str:
     return f"{number_format(shown, decimal_pos=decimals)} {unit}"
 
 
-def max_attachment_bytes() -> int:
+def max_upload_bytes() -> int:
     return getattr(settings, "ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 
 
-class AttachmentForm(forms.Form):
-    """One lampiran. When valid, cleaned_data["content_type"] holds the detected MIME type."""
+def allowed_kinds_help() -> str:
+    return gettext("PDF, JPEG, PNG, WebP, DOCX atau XLSX, paling besar %(limit)s.") % {
+        "limit": human_size(max_upload_bytes())
+    }
 
-    file = forms.FileField(
-        label=_("Berkas lampiran"),
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
-    )
-    description = forms.CharField(label=_("Keterangan"), max_length=200, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = _(
-            "PDF, JPEG, PNG, WebP, DOCX atau XLSX, paling besar %(limit)s."
-        ) % {"limit": human_size(max_attachment_bytes())}
+def check_upload(uploaded_file) -> str:
+    """The file's real MIME type if it is an allowed kind within the size limit.
 
-    def clean_file(self):
-        uploaded_file = self.cleaned_data["file"]
-        limit = max_attachment_bytes()
-        if uploaded_file.size > limit:
-            if human_size(uploaded_file.size) == human_size(limit):
-                # "10 MB; batasnya 10 MB" would puzzle anyone: say "more than" instead.
-                raise ValidationError(
-                    _("Berkas terlalu besar: lebih dari %(limit)s."),
-                    code="file_too_large",
-                    params={"limit": human_size(limit)},
-                )
+    Raises ValidationError with a message in the user's language otherwise. The size is
+    checked first, so an oversized file is never read.
+    """
+    limit = max_upload_bytes()
+    if uploaded_file.size > limit:
+        if human_size(uploaded_file.size) == human_size(limit):
+            # "10 MB; batasnya 10 MB" would puzzle anyone: say "more than" instead.
             raise ValidationError(
-                _("Berkas terlalu besar: %(size)s. Batasnya %(limit)s."),
+                _("Berkas terlalu besar: lebih dari %(limit)s."),
                 code="file_too_large",
-                params={"size": human_size(uploaded_file.size), "limit": human_size(limit)},
+                params={"limit": human_size(limit)},
             )
-        content_type = detect_content_type(uploaded_file)
-        if content_type is None:
-            raise ValidationError(
-                _(
-                    "Berkas «%(name)s» bukan PDF, JPEG, PNG, WebP, DOCX atau XLSX yang sah. "
-                    "Isi berkas diperiksa, bukan namanya."
-                ),
-                code="file_type_not_allowed",
-                params={"name": uploaded_file.name},
-            )
-        self.cleaned_data["content_type"] = content_type
-        return uploaded_file
+        raise ValidationError(
+            _("Berkas terlalu besar: %(size)s. Batasnya %(limit)s."),
+            code="file_too_large",
+            params={"size": human_size(uploaded_file.size), "limit": human_size(limit)},
+        )
+    content_type = detect_content_type(uploaded_file)
+    if content_type is None:
+        raise ValidationError(
+            _(
+                "Berkas «%(name)s» bukan PDF, JPEG, PNG, WebP, DOCX atau XLSX yang sah. "
+                "Isi berkas diperiksa, bukan namanya."
+            ),
+            code="file_type_not_allowed",
+            params={"name": uploaded_file.name},
+        )
+    return content_type

@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 import uuid
 
 from django.conf import settings
@@ -6,23 +8,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from uploads import ALLOWED_TYPES
+
 from .report import Report
 
 
 def attachment_path(instance, filename: str) -> str:
     # The stored name is generated: what users typed never reaches the file system.
-    extension = ATTACHMENT_EXTENSIONS.get(instance.content_type, "bin")
+    extension = ALLOWED_TYPES.get(instance.content_type, "bin")
     return f"lampiran/{instance.report.period.year}/{uuid.uuid4().hex}.{extension}"
 
 
-ATTACHMENT_EXTENSIONS = {
-    "application/pdf": "pdf",
-    "image/jpeg": "jpg",
-    "image/png": "png",
-    "image/webp": "webp",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-}
+class AttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> AttachmentQuerySet:
+        """Attachments of the reports `user` may see."""
+        return self.filter(report__in=Report.objects.visible_to(user))
 
 
 class Attachment(models.Model):
@@ -40,6 +40,8 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("diunggah oleh"), on_delete=models.PROTECT
     )
     uploaded_at = models.DateTimeField(_("diunggah"), default=timezone.now)
+
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lampiran")

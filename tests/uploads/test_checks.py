@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploaded
 from django.template import Context, Template
 from django.utils import translation
 
-from reports.models import ATTACHMENT_EXTENSIONS
-from reports.uploads import DOCX, XLSX, AttachmentForm, detect_content_type, human_size
+from reports.forms import AttachmentForm
+from uploads import ALLOWED_TYPES, DOCX, XLSX, detect_content_type, human_size
 
 PDF = "application/pdf"
 PNG = "image/png"
@@ -171,7 +171,7 @@ def test_each_allowed_kind_is_accepted_with_its_detected_type(name, content, con
 
 
 def test_every_allowed_kind_is_covered_by_the_tests():
-    assert {param.values[2] for param in ALLOWED} == set(ATTACHMENT_EXTENSIONS)
+    assert {param.values[2] for param in ALLOWED} == set(ALLOWED_TYPES)
 
 
 def test_type_comes_from_content_not_from_the_name():
