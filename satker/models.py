@@ -36,26 +36,18 @@ class Role(models.TextChoices):
 
 class SatkerQuerySet(models.QuerySet):
     def visible_to(self, user) -> SatkerQuerySet:
-        """The satker `user` may see: the one place that decides scope.
+        """The satker `user` may see: the one place that decides scope (see `access`)."""
+        # Imported here: access.py builds on these models.
+        from .access import scope_filter
 
-        A superuser sees everything; a reviewer sees their own satker and every satker below
-        it (the tree is at most RI → provinsi → kabupaten/kota, so two parent hops reach
-        all descendants in one query); operators and pimpinan see their own satker only;
-        anyone else sees nothing.
-        """
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        membership = user.membership_or_none
-        if membership is None:
-            return self.none()
-        if membership.role == Role.REVIEWER:
-            satker_id = membership.satker_id
-            return self.filter(
-                Q(pk=satker_id) | Q(parent_id=satker_id) | Q(parent__parent_id=satker_id)
-            )
-        return self.filter(pk=membership.satker_id)
+        scope = scope_filter(user)
+        return self.none() if scope is None else self.filter(scope)
+
+    def with_operator_count(self) -> SatkerQuerySet:
+        """Annotate `operator_count`: a satker without an operator cannot report."""
+        return self.annotate(
+            operator_count=models.Count("memberships", filter=Q(memberships__role=Role.OPERATOR))
+        )
 
     def regencies(self) -> SatkerQuerySet:
         """Kabupaten and kota: the offices that submit monthly reports."""
@@ -179,21 +171,6 @@ class User(AbstractUser):
             return self.membership
         except Membership.DoesNotExist:
             return None
-
-    @property
-    def role(self) -> str | None:
-        membership = self.membership_or_none
-        return membership.role if membership else None
-
-    @property
-    def is_reviewer(self) -> bool:
-        return self.role == Role.REVIEWER
-
-    def is_operator_of(self, satker_id: int) -> bool:
-        membership = self.membership_or_none
-        return bool(
-            membership and membership.role == Role.OPERATOR and membership.satker_id == satker_id
-        )
 
 
 class Membership(models.Model):

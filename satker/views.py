@@ -1,40 +1,31 @@
-from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from .models import Level, Role, Satker
+from . import access
+from .models import Level, Satker
 
 
 def home(request):
     """Each role lands where its work is."""
     user = request.user
-    if user.is_reviewer or (user.is_superuser and user.membership_or_none is None):
+    if access.sees_overview(user):
         return redirect("satker:list")
-    if user.membership_or_none is not None:
-        return redirect(user.membership.satker)
+    satker = access.own_satker(user)
+    if satker is not None:
+        return redirect(satker)
     return render(request, "satker/no_membership.html")
-
-
-def get_satker_for_user(user, code: str) -> Satker:
-    """The satker with `code` if `user` may see it; 404 otherwise, never 403."""
-    return get_object_or_404(Satker.objects.visible_to(user).select_related("parent"), code=code)
 
 
 def satker_list(request):
     level = request.GET.get("tingkat", "")
-    satkers = (
-        Satker.objects.visible_to(request.user)
-        .regencies()
-        .annotate(operator_count=Count("memberships", filter=Q(memberships__role=Role.OPERATOR)))
-        .order_by("code")
-    )
+    satkers = Satker.objects.visible_to(request.user).regencies().with_operator_count()
     if level in (Level.KABUPATEN, Level.KOTA):
         satkers = satkers.filter(level=level)
     return render(
         request,
         "satker/satker_list.html",
         {
-            "satkers": satkers,
+            "satkers": satkers.order_by("code"),
             "level": level,
             "levels": [(Level.KABUPATEN, Level.KABUPATEN.label), (Level.KOTA, Level.KOTA.label)],
         },
@@ -42,7 +33,7 @@ def satker_list(request):
 
 
 def satker_detail(request, code):
-    satker = get_satker_for_user(request.user, code)
+    satker = access.get_satker_for_user(request.user, code)
     return render(
         request,
         "satker/satker_detail.html",
