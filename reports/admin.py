@@ -3,22 +3,24 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .calendar import default_deadline, month_before
+from workdays.admin import DayOffAdmin
+from workdays.models import DayOff
+
+from .deadlines import default_deadline, month_before
 from .models import (
-    MONTHS_ID,
     Attachment,
-    DayOff,
     Notification,
     Report,
     ReportEvent,
     ReportingPeriod,
 )
 
-MONTH_CHOICES = list(enumerate(MONTHS_ID, start=1))
+MONTH_CHOICES = list(MONTHS.items())
 
 
 class ViewOnlyMixin:
@@ -111,7 +113,7 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("bulan"), ordering="month")
     def month_label(self, obj):
-        return MONTHS_ID[obj.month - 1]
+        return MONTHS[obj.month]
 
     @admin.display(description=_("batas waktu"), ordering="deadline")
     def deadline_label(self, obj):
@@ -122,12 +124,13 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
         return obj.report_count
 
 
-@admin.register(DayOff)
-class DayOffAdmin(admin.ModelAdmin):
-    list_display = ["date", "weekday", "name"]
-    search_fields = ["name"]
-    date_hierarchy = "date"
+# The working-day calendar knows nothing of reports; its admin page warns here when a new day
+# off falls on a period's deadline.
+admin.site.unregister(DayOff)
 
+
+@admin.register(DayOff)
+class DayOffWithDeadlinesAdmin(DayOffAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         # Deadlines are fixed when a period opens; a day off added later does not move them.
@@ -142,17 +145,13 @@ class DayOffAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.display(description=_("hari"))
-    def weekday(self, obj):
-        return date_format(obj.date, "l")
-
 
 # Reports: read-only ---------------------------------------------------------------------
 
 
 class ReportEventInline(ViewOnlyMixin, admin.TabularInline):
     model = ReportEvent
-    fields = ["created_at", "actor", "from_status", "to_status", "note"]
+    fields = ["created_at", "actor", "action", "from_status", "to_status", "note"]
     extra = 0
 
     def get_queryset(self, request):
@@ -190,8 +189,8 @@ class ReportAdmin(ViewOnlyMixin, admin.ModelAdmin):
 
 @admin.register(ReportEvent)
 class ReportEventAdmin(ViewOnlyMixin, admin.ModelAdmin):
-    list_display = ["created_at", "report", "from_status", "to_status", "actor"]
-    list_filter = ["to_status", ("report__satker", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["created_at", "report", "action", "to_status", "actor"]
+    list_filter = ["action", "to_status", ("report__satker", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["report__satker__name", "report__satker__code", "actor__username", "note"]
     list_select_related = ["report__satker", "report__period", "actor"]
     date_hierarchy = "created_at"

@@ -1,8 +1,16 @@
-"""The report's forms: one per section, a formset per table of rows."""
+"""The report's forms: one per section, a formset per table of rows.
+
+Forms parse and validate what the browser sent (the model's own rules, through ModelForm
+validation) and turn it into the services' plain data; they never write.
+"""
+
+from dataclasses import fields
 
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from uploads import ACCEPT, allowed_kinds_help, check_upload
 
 from .models import (
     Activity,
@@ -13,6 +21,16 @@ from .models import (
     Ppid,
     Publication,
     Report,
+)
+from .services import (
+    ActivityData,
+    Dp3ActivityData,
+    Dp3VillageData,
+    KelembagaanData,
+    ObstaclesData,
+    PpidData,
+    PublicationData,
+    ReportContent,
 )
 
 
@@ -91,6 +109,8 @@ class Dp3ActivityForm(SectionForm):
 
 
 class PpidForm(SectionForm):
+    """That the counts add up is the model's constraint (ppid_requests_add_up), shown once."""
+
     class Meta:
         model = Ppid
         fields = [
@@ -102,21 +122,6 @@ class PpidForm(SectionForm):
             "dip_updated",
             "ppid_page_updated",
         ]
-
-    def clean(self):
-        cleaned = super().clean()
-        parts = ["requests_fulfilled", "requests_rejected", "requests_in_process"]
-        if all(cleaned.get(name) is not None for name in [*parts, "requests_received"]):
-            total = sum(cleaned[name] for name in parts)
-            if total != cleaned["requests_received"]:
-                raise forms.ValidationError(
-                    _(
-                        "Dipenuhi + ditolak + masih diproses (%(total)d) harus sama dengan "
-                        "permohonan diterima (%(received)d)."
-                    )
-                    % {"total": total, "received": cleaned["requests_received"]}
-                )
-        return cleaned
 
 
 class ObstaclesForm(SectionForm):
@@ -167,9 +172,51 @@ class ReportForms:
                 count += len(form.errors)
         return count
 
-    def save(self, report: Report) -> None:
-        for form in self.all:
-            form.save()
+    def content(self) -> ReportContent:
+        """The valid input as the data `services.save_report` takes."""
+        return ReportContent(
+            kelembagaan=KelembagaanData(**self.kelembagaan.cleaned_data),
+            ppid=PpidData(**self.ppid.cleaned_data),
+            obstacles=ObstaclesData(**self.obstacles.cleaned_data),
+            publications=_row_data(self.rows["publikasi"], PublicationData),
+            activities=_row_data(self.rows["kegiatan"], ActivityData),
+            dp3_villages=_row_data(self.rows["desa"], Dp3VillageData),
+            dp3_activities=_row_data(self.rows["dp3"], Dp3ActivityData),
+        )
+
+
+def _row_data(formset, data_class) -> list:
+    """Rows kept after the save: saved ones (by id) and new ones typed, minus those deleted."""
+    names = [field.name for field in fields(data_class) if field.name != "id"]
+    rows = []
+    for form in formset.forms:
+        if form in formset.deleted_forms:
+            continue
+        if form.instance.pk is None and not form.has_changed():
+            continue  # an added row left empty
+        rows.append(
+            data_class(id=form.instance.pk, **{name: form.cleaned_data[name] for name in names})
+        )
+    return rows
+
+
+class AttachmentForm(forms.Form):
+    """One lampiran. When valid, cleaned_data["content_type"] holds the detected MIME type."""
+
+    file = forms.FileField(
+        label=_("Berkas lampiran"),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
+    description = forms.CharField(label=_("Keterangan"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = allowed_kinds_help()
+
+    def clean_file(self):
+        uploaded_file = self.cleaned_data["file"]
+        self.cleaned_data["content_type"] = check_upload(uploaded_file)
+        return uploaded_file
 
 
 class ReviewForm(forms.Form):

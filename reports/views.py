@@ -1,18 +1,18 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from satker.models import Role, Satker
+from satker import access as satker_access
 
-from . import services
-from .forms import ReopenForm, ReportForms, ReviewForm
+from . import access, services
+from .forms import AttachmentForm, ReopenForm, ReportForms, ReviewForm
 from .models import (
     Activity,
-    Attachment,
     Channel,
     Notification,
     Publication,
@@ -22,31 +22,20 @@ from .models import (
     Status,
 )
 from .services import WorkflowError
-from .uploads import AttachmentForm
-
-REPORT_SECTIONS = ["kelembagaan", "ppid", "obstacles"]
-
-
-def get_report_for_user(user, pk: int, *, sections: bool = False) -> Report:
-    """The report `pk` if `user` may see it; 404 otherwise, never 403."""
-    reports = Report.objects.visible_to(user).select_related("satker__parent", "period")
-    if sections:
-        reports = reports.select_related(*REPORT_SECTIONS)
-    return get_object_or_404(reports, pk=pk)
 
 
 def my_reports(request):
     """Laporan saya: every period the satker can report on, with what to do next."""
-    membership = request.user.membership_or_none
-    if membership is None:
-        raise Http404
-    if membership.role == Role.REVIEWER:
+    if satker_access.is_reviewer(request.user):
         return redirect("reports:queue")
+    satker = satker_access.own_satker(request.user)
+    if satker is None:
+        raise Http404
     today = timezone.localdate()
     periods = list(ReportingPeriod.objects.open_on(today)[:12])
     reports = {
         report.period_id: report
-        for report in Report.objects.filter(satker_id=membership.satker_id, period__in=periods)
+        for report in Report.objects.filter(satker=satker, period__in=periods)
     }
     rows = [
         {
@@ -60,24 +49,18 @@ def my_reports(request):
     return render(
         request,
         "reports/my_reports.html",
-        {
-            "rows": rows,
-            "satker": membership.satker,
-            "is_operator": membership.role == Role.OPERATOR,
-        },
+        {"rows": rows, "satker": satker, "is_operator": satker_access.is_operator(request.user)},
     )
 
 
 @require_POST
 def start(request, year: int, month: int):
-    membership = request.user.membership_or_none
-    if membership is None or membership.role != Role.OPERATOR:
+    satker = satker_access.own_satker(request.user)
+    if satker is None or not access.can_start_report(request.user, satker):
         raise Http404
-    period = get_object_or_404(
-        ReportingPeriod.objects.open_on(timezone.localdate()), year=year, month=month
-    )
+    period = access.get_open_period(year, month)
     try:
-        report = services.start_report(satker=membership.satker, period=period, user=request.user)
+        report = services.start_report(satker=satker, period=period, user=request.user)
     except WorkflowError as error:
         messages.error(request, str(error))
         return redirect("reports:mine")
@@ -85,29 +68,36 @@ def start(request, year: int, month: int):
 
 
 def edit(request, pk: int):
-    report = get_report_for_user(request.user, pk, sections=True)
-    if not report.can_edit(request.user):
+    report = access.get_report_for_user(request.user, pk, sections=True)
+    if request.method != "POST" and not access.can_edit(request.user, report):
         messages.info(
             request, _("Laporan ini tidak dapat diubah oleh Anda; ditampilkan untuk dibaca.")
         )
         return redirect(report)
+    # A POST goes on even when the report has just changed hands (a colleague sent it while
+    # this was typed): the service refuses with its reason and the page keeps the input.
     forms = ReportForms(report, request.POST if request.method == "POST" else None)
     attachment_form = AttachmentForm(prefix="lampiran")
     if request.method == "POST":
-        if request.FILES:
-            attachment_form = AttachmentForm(request.POST, request.FILES, prefix="lampiran")
-            if attachment_form.is_valid():
-                _save_attachment(request, report, attachment_form)
-                attachment_form = AttachmentForm(prefix="lampiran")
-        if forms.is_valid():
-            return _save_and_maybe_submit(request, report, forms, attachment_form)
-        messages.error(
-            request,
-            _(
-                "Ada isian yang perlu diperbaiki (ditandai ⚠). Isian Anda masih ada di formulir; "
-                "perbaiki lalu simpan lagi."
-            ),
-        )
+        # Whatever goes wrong below, the page is shown again with everything typed in it.
+        try:
+            attachment_form = _take_attachment(request, report)
+            if forms.is_valid():
+                services.save_report(
+                    report_id=report.pk, user=request.user, content=forms.content()
+                )
+                return _after_save(request, report, attachment_form)
+            messages.error(
+                request,
+                _(
+                    "Ada isian yang perlu diperbaiki (ditandai ⚠). Isian Anda masih ada di "
+                    "formulir; perbaiki lalu simpan lagi."
+                ),
+            )
+        except WorkflowError as error:
+            messages.error(request, str(error))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
     return render(
         request,
         "reports/edit.html",
@@ -117,16 +107,18 @@ def edit(request, pk: int):
             "attachment_form": attachment_form,
             "attachments": report.attachments.all(),
             "missing": services.missing_for_submission(report),
-            "return_note": report.events.filter(to_status=Status.RETURNED)
-            .select_related("actor")
-            .last()
-            if report.status == Status.RETURNED
-            else None,
+            "return_note": report.events.latest_return() if report.is_returned else None,
         },
     )
 
 
-def _save_attachment(request, report, form) -> None:
+def _take_attachment(request, report) -> AttachmentForm:
+    """Store a valid uploaded file at once, even if other fields still have errors."""
+    if not request.FILES:
+        return AttachmentForm(prefix="lampiran")
+    form = AttachmentForm(request.POST, request.FILES, prefix="lampiran")
+    if not form.is_valid():
+        return form
     file = form.cleaned_data["file"]
     services.add_attachment(
         report_id=report.pk,
@@ -136,13 +128,12 @@ def _save_attachment(request, report, form) -> None:
         description=form.cleaned_data["description"],
     )
     messages.success(request, _("Lampiran «%(name)s» tersimpan.") % {"name": file.name})
+    return AttachmentForm(prefix="lampiran")
 
 
-def _save_and_maybe_submit(request, report, forms, attachment_form):
-    services.save_report(report_id=report.pk, user=request.user, save_sections=forms.save)
-    if attachment_form.errors:
-        for error in attachment_form.errors.get("file", []):
-            messages.error(request, _("Lampiran ditolak: %(error)s") % {"error": error})
+def _after_save(request, report, attachment_form):
+    for error in attachment_form.errors.get("file", []):
+        messages.error(request, _("Lampiran ditolak: %(error)s") % {"error": error})
     if request.POST.get("action") != "kirim":
         messages.success(
             request,
@@ -159,10 +150,9 @@ def _save_and_maybe_submit(request, report, forms, attachment_form):
 
 
 def detail(request, pk: int):
-    report = get_report_for_user(request.user, pk, sections=True)
-    Notification.objects.filter(user=request.user, report=report, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    report = access.get_report_for_user(request.user, pk, sections=True)
+    services.mark_report_notifications_read(user=request.user, report=report)
+    can_review = access.can_review(request.user, report)
     return render(
         request,
         "reports/detail.html",
@@ -173,22 +163,23 @@ def detail(request, pk: int):
             "villages": report.dp3_villages.all(),
             "dp3_activities": report.dp3_activities.all(),
             "attachments": report.attachments.all(),
-            "events": report.events.select_related("actor"),
+            "events": report.events.with_actor(),
             "review_form": ReviewForm(
                 initial={"note": request.session.pop(f"review-note-{report.pk}", "")}
             )
-            if report.can_review(request.user)
+            if can_review
             else None,
-            "reopen_form": ReopenForm() if report.can_reopen(request.user) else None,
-            "can_withdraw": report.can_withdraw(request.user),
-            "can_edit": report.can_edit(request.user),
+            "reopen_form": ReopenForm() if access.can_reopen(request.user, report) else None,
+            "can_withdraw": access.can_withdraw(request.user, report),
+            "can_edit": access.can_edit(request.user, report),
+            "from_queue": access.has_review_queue(request.user),
         },
     )
 
 
 @require_POST
 def review(request, pk: int):
-    report = get_report_for_user(request.user, pk)
+    report = access.get_report_for_user(request.user, pk)
     form = ReviewForm(request.POST)
     form.is_valid()
     note = form.cleaned_data.get("note", "")
@@ -215,7 +206,7 @@ def review(request, pk: int):
 
 @require_POST
 def withdraw(request, pk: int):
-    report = get_report_for_user(request.user, pk)
+    report = access.get_report_for_user(request.user, pk)
     try:
         services.withdraw_report(report_id=report.pk, user=request.user)
     except WorkflowError as error:
@@ -227,7 +218,7 @@ def withdraw(request, pk: int):
 
 @require_POST
 def reopen(request, pk: int):
-    report = get_report_for_user(request.user, pk)
+    report = access.get_report_for_user(request.user, pk)
     form = ReopenForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
@@ -240,7 +231,7 @@ def reopen(request, pk: int):
 
 
 def review_queue(request):
-    if not (request.user.is_reviewer or request.user.is_superuser):
+    if not access.has_review_queue(request.user):
         raise Http404
     reports = (
         Report.objects.visible_to(request.user).awaiting_review().select_related("satker", "period")
@@ -248,15 +239,8 @@ def review_queue(request):
     return render(request, "reports/queue.html", {"reports": reports})
 
 
-def get_attachment_for_user(user, pk: int) -> Attachment:
-    """The attachment `pk` if its report is in `user`'s scope; 404 otherwise."""
-    return get_object_or_404(
-        Attachment.objects.filter(report__in=Report.objects.visible_to(user)), pk=pk
-    )
-
-
 def attachment(request, pk: int):
-    attachment = get_attachment_for_user(request.user, pk)
+    attachment = access.get_attachment_for_user(request.user, pk)
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -267,7 +251,7 @@ def attachment(request, pk: int):
 
 @require_POST
 def delete_attachment(request, pk: int):
-    attachment = get_attachment_for_user(request.user, pk)
+    attachment = access.get_attachment_for_user(request.user, pk)
     try:
         report = services.delete_attachment(attachment_id=attachment.pk, user=request.user)
     except WorkflowError as error:
@@ -284,14 +268,14 @@ def notifications(request):
         "report__period", "report__satker"
     )[:50]
     if request.method == "POST":
-        Notification.objects.filter(user=request.user).unread().update(read_at=timezone.now())
+        services.mark_all_notifications_read(user=request.user)
         return redirect("reports:notifications")
     return render(request, "reports/notifications.html", {"notifications": items})
 
 
 def recap(request, code: str, year: int):
     """Quarterly or annual recap of a satker, from its approved monthly reports only."""
-    satker = get_object_or_404(Satker.objects.visible_to(request.user), code=code)
+    satker = satker_access.get_satker_for_user(request.user, code)
     quarter = request.GET.get("triwulan")
     months = range(1, 13)
     if quarter in {"1", "2", "3", "4"}:

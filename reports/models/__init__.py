@@ -1,7 +1,7 @@
-from .attachments import ATTACHMENT_EXTENSIONS, Attachment
+from .attachments import Attachment
 from .notifications import Notification
-from .periods import MONTHS_ID, DayOff, ReportingPeriod
-from .report import EDITABLE_STATUSES, Report, ReportEvent, Status, deadline_end
+from .periods import ReportingPeriod
+from .report import EDITABLE_STATUSES, Action, Report, ReportEvent, Status, deadline_end
 from .sections import (
     DP3_CADRE_TARGET,
     Activity,
@@ -16,8 +16,8 @@ from .sections import (
 )
 
 __all__ = [
-    "ATTACHMENT_EXTENSIONS", "DP3_CADRE_TARGET", "EDITABLE_STATUSES", "MONTHS_ID", "Activity",
-    "Attachment", "Channel", "DayOff", "Dp3Activity", "Dp3Village", "Kelembagaan", "Notification",
-    "Obstacles", "Ppid", "Publication", "Report", "ReportEvent", "ReportingPeriod", "Segment",
-    "Status", "deadline_end",
+    "DP3_CADRE_TARGET", "EDITABLE_STATUSES", "Action", "Activity", "Attachment", "Channel",
+    "Dp3Activity", "Dp3Village", "Kelembagaan", "Notification", "Obstacles", "Ppid",
+    "Publication", "Report", "ReportEvent", "ReportingPeriod", "Segment", "Status",
+    "deadline_end",
 ]  # fmt: skip

@@ -4,27 +4,8 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
-
-MONTHS_ID = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-]  # fmt: skip
-
-
-class DayOff(models.Model):
-    """A day off on top of the national public holidays: cuti bersama, a local holiday."""
-
-    date = models.DateField(_("tanggal"), unique=True)
-    name = models.CharField(_("keterangan"), max_length=150)
-
-    class Meta:
-        verbose_name = _("hari libur tambahan")
-        verbose_name_plural = _("hari libur tambahan (cuti bersama)")
-        ordering = ["-date"]
-
-    def __str__(self) -> str:
-        return f"{self.date:%d-%m-%Y} {self.name}"
 
 
 class PeriodQuerySet(models.QuerySet):
@@ -60,11 +41,8 @@ class ReportingPeriod(models.Model):
 
     @property
     def label(self) -> str:
-        return f"{MONTHS_ID[self.month - 1]} {self.year}"
-
-    @property
-    def slug(self) -> str:
-        return f"{self.year}-{self.month:02d}"
+        """'Oktober 2026', in the active language."""
+        return f"{MONTHS[self.month]} {self.year}"
 
     @property
     def quarter(self) -> int:

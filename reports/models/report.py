@@ -4,11 +4,12 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from satker.models import Role, Satker
+from satker.models import Satker
 
 from .periods import ReportingPeriod
 
@@ -21,6 +22,21 @@ class Status(models.TextChoices):
 
 
 EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+
+
+class Action(models.TextChoices):
+    """What a step of the report's timeline did, worded as the timeline shows it."""
+
+    CREATED = "created", _("membuat draf")
+    SAVED = "saved", _("menyimpan draf")
+    SUBMITTED = "submitted", _("mengirim laporan")
+    RESUBMITTED = "resubmitted", _("mengirim ulang laporan")
+    WITHDRAWN = "withdrawn", _("menarik kembali menjadi draf")
+    RETURNED = "returned", _("mengembalikan untuk diperbaiki")
+    APPROVED = "approved", _("menyetujui")
+    REOPENED = "reopened", _("membuka kembali")
+    ATTACHMENT_ADDED = "attachment_added", _("menambah lampiran")
+    ATTACHMENT_REMOVED = "attachment_removed", _("menghapus lampiran")
 
 
 def deadline_end(deadline: datetime.date) -> datetime.datetime:
@@ -38,9 +54,6 @@ class ReportQuerySet(models.QuerySet):
 
     def awaiting_review(self) -> ReportQuerySet:
         return self.filter(status=Status.SUBMITTED).order_by("submitted_at")
-
-    def for_period(self, period: ReportingPeriod) -> ReportQuerySet:
-        return self.filter(period=period)
 
 
 class Report(models.Model):
@@ -75,6 +88,26 @@ class Report(models.Model):
             models.UniqueConstraint(
                 fields=["satker", "period"], name="report_one_per_satker_period"
             ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="report_status_is_known"
+            ),
+            # Never sent: a draft with no submission times and no timeliness. Sent at least
+            # once (a withdrawn report is a draft again): both times and `late` are kept.
+            models.CheckConstraint(
+                condition=Q(
+                    status=Status.DRAFT,
+                    first_submitted_at__isnull=True,
+                    submitted_at__isnull=True,
+                    late__isnull=True,
+                )
+                | Q(
+                    first_submitted_at__isnull=False,
+                    submitted_at__isnull=False,
+                    submitted_at__gte=F("first_submitted_at"),
+                    late__isnull=False,
+                ),
+                name="report_submission_recorded",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -83,31 +116,51 @@ class Report(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reports:detail", kwargs={"pk": self.pk})
 
-    def is_operator(self, user) -> bool:
-        return user.is_operator_of(self.satker_id)
+    # Rules about the report's own state; who may act on it is decided in reports.access.
 
-    def is_reviewer(self, user) -> bool:
-        """A reviewer of the province (or of KPU RI) above this satker."""
-        membership = user.membership_or_none
-        if not (membership and membership.role == Role.REVIEWER and user.is_active):
-            return False
-        return membership.satker_id in self.satker.reviewing_satker_ids
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
 
-    def can_edit(self, user) -> bool:
-        return self.status in EDITABLE_STATUSES and self.is_operator(user)
+    @property
+    def is_submitted(self) -> bool:
+        """Sent and waiting for a reviewer."""
+        return self.status == Status.SUBMITTED
 
-    def can_withdraw(self, user) -> bool:
-        return self.status == Status.SUBMITTED and self.is_operator(user)
+    @property
+    def is_returned(self) -> bool:
+        return self.status == Status.RETURNED
 
-    def can_review(self, user) -> bool:
-        return self.status == Status.SUBMITTED and self.is_reviewer(user)
+    @property
+    def is_approved(self) -> bool:
+        return self.status == Status.APPROVED
 
-    def can_reopen(self, user) -> bool:
-        return self.status == Status.APPROVED and user.is_superuser
+    @property
+    def is_editable(self) -> bool:
+        """Its content can still change: a draft or a report returned for correction."""
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def was_sent(self) -> bool:
+        return self.first_submitted_at is not None
+
+
+class ReportEventQuerySet(models.QuerySet):
+    def with_actor(self) -> ReportEventQuerySet:
+        return self.select_related("actor")
+
+    def latest_return(self) -> ReportEvent | None:
+        """The last time the report was sent back (returned or reopened), with its note."""
+        return (
+            self.filter(action__in=[Action.RETURNED, Action.REOPENED])
+            .with_actor()
+            .order_by("created_at", "pk")
+            .last()
+        )
 
 
 class ReportEvent(models.Model):
-    """One workflow step: who moved the report from which status to which, and why."""
+    """One step of the report's life: who did what, the status before and after, and why."""
 
     report = models.ForeignKey(
         Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="events"
@@ -119,15 +172,28 @@ class ReportEvent(models.Model):
         related_name="report_events",
     )
     created_at = models.DateTimeField(_("waktu"), default=timezone.now)
+    action = models.CharField(_("tindakan"), max_length=20, choices=Action.choices)
     from_status = models.CharField(_("dari"), max_length=10, choices=Status.choices, blank=True)
     to_status = models.CharField(_("menjadi"), max_length=10, choices=Status.choices)
     note = models.TextField(_("catatan"), blank=True)
+
+    objects = ReportEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("riwayat laporan")
         verbose_name_plural = _("riwayat laporan")
         ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["report", "action"], name="report_event_action_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=Action.values), name="report_event_action_is_known"
+            ),
+        ]
 
     def __str__(self) -> str:
-        before = Status(self.from_status).label if self.from_status else "—"
-        return f"{self.report}: {before} → {self.get_to_status_display()}"
+        return f"{self.report}: {self.get_action_display()}"
+
+    @property
+    def is_about_attachment(self) -> bool:
+        """Evidence added or removed: the note holds the file's name, not a message."""
+        return self.action in (Action.ATTACHMENT_ADDED, Action.ATTACHMENT_REMOVED)

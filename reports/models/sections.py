@@ -10,15 +10,21 @@ DP3_CADRE_TARGET = 25  # cadres per programme village (juknis DP3)
 
 
 class Kelembagaan(models.Model):
-    """A. Kelembagaan Bakohumas: the coordination body and its members."""
+    """A. Kelembagaan Bakohumas: the coordination body and its members.
+
+    A draft may leave the yes/no questions unanswered (blank); answering them is required
+    only to send the report (`services.missing_for_submission`).
+    """
 
     report = models.OneToOneField(
         Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="kelembagaan"
     )
-    bakohumas_formed = models.BooleanField(_("Bakohumas sudah dibentuk?"), null=True)
+    bakohumas_formed = models.BooleanField(_("Bakohumas sudah dibentuk?"), null=True, blank=True)
     sk_number = models.CharField(_("nomor SK pembentukan"), max_length=100, blank=True)
     sk_date = models.DateField(_("tanggal SK"), null=True, blank=True)
-    wa_group_formed = models.BooleanField(_("grup WhatsApp Bakohumas sudah dibentuk?"), null=True)
+    wa_group_formed = models.BooleanField(
+        _("grup WhatsApp Bakohumas sudah dibentuk?"), null=True, blank=True
+    )
     wa_member_count = models.PositiveIntegerField(
         _("jumlah anggota grup WhatsApp"),
         null=True,
@@ -34,7 +40,7 @@ class Kelembagaan(models.Model):
     member_university = models.BooleanField(_("Perguruan tinggi"), default=False)
     member_others = models.CharField(_("anggota lainnya"), max_length=300, blank=True)
     coordinated_with_pemda = models.BooleanField(
-        _("Berkoordinasi dengan Pemkab/Pemko bulan ini?"), null=True
+        _("Berkoordinasi dengan Pemkab/Pemko bulan ini?"), null=True, blank=True
     )
     coordination_notes = models.TextField(_("uraian koordinasi"), blank=True)
 

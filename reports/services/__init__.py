@@ -1,25 +1,49 @@
-"""Every write of the reports app: periods and the report's workflow."""
+"""Every write of the reports app: periods, the report's content, its workflow, evidence.
 
+Each step is one function taking keyword-only data (never a form or a request) and raising
+`WorkflowError` with a message for the user when the step is not allowed now.
+"""
+
+from .attachments import add_attachment, delete_attachment
+from .content import (
+    ActivityData,
+    Dp3ActivityData,
+    Dp3VillageData,
+    KelembagaanData,
+    ObstaclesData,
+    PpidData,
+    PublicationData,
+    ReportContent,
+    save_report,
+)
+from .notifications import mark_all_notifications_read, mark_report_notifications_read
 from .periods import open_due_periods, open_period
 from .workflow import (
     WorkflowError,
-    add_attachment,
     approve_report,
-    delete_attachment,
     missing_for_submission,
     reopen_report,
     return_report,
-    save_report,
     start_report,
     submit_report,
     withdraw_report,
 )
 
 __all__ = [
+    "ActivityData",
+    "Dp3ActivityData",
+    "Dp3VillageData",
+    "KelembagaanData",
+    "ObstaclesData",
+    "PpidData",
+    "PublicationData",
+    "ReportContent",
     "WorkflowError",
     "add_attachment",
     "approve_report",
     "delete_attachment",
+    "mark_all_notifications_read",
+    "mark_report_notifications_read",
     "missing_for_submission",
     "open_due_periods",
     "open_period",

@@ -1,13 +1,15 @@
-"""Every step of the monthly report's life: start, save, submit, withdraw, review, reopen.
+"""Every step of the monthly report's life: start, submit, withdraw, review, reopen.
 
-Each step locks the report row (`select_for_update`) inside a transaction and re-checks the
-rule on the locked row, so two people acting at once cannot both succeed: the second one
-waits for the first, then finds the report already moved and gets a `WorkflowError`.
+Each step locks the report row (`_locked_report`, a `select_for_update`) inside a
+transaction, re-checks the rule on the locked row (`reports.access`), changes the status
+(`_move`) and records the step with its action (`_record`). Two people acting at once cannot
+both succeed: the second one waits for the first, then finds the report already moved and
+gets a `WorkflowError`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -16,10 +18,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bakohumas.mail import queue_email
-from satker.models import Role, Satker, User
+from satker import access as satker_access
+from satker.models import Satker, User
 
+from .. import access
 from ..models import (
-    Attachment,
+    Action,
     Dp3Village,
     Kelembagaan,
     Notification,
@@ -46,18 +50,39 @@ def _locked_report(report_id: int) -> Report:
     )
 
 
-def _record(report: Report, *, actor: User, from_status: str, note: str = "") -> ReportEvent:
+def _record(
+    report: Report, *, actor: User, action: Action, from_status: str | None = None, note=""
+) -> ReportEvent:
+    """Add the step to the report's timeline.
+
+    Saving a draft again and again is one step: a save right after the same person's save
+    moves that event's time forward instead of adding another line to the timeline.
+    """
+    now = timezone.now()
+    if action == Action.SAVED:
+        last = report.events.order_by("-created_at", "-pk").first()
+        if last and last.action == Action.SAVED and last.actor_id == actor.pk:
+            ReportEvent.objects.filter(pk=last.pk).update(created_at=now)
+            return last
     return ReportEvent.objects.create(
-        report=report, actor=actor, from_status=from_status, to_status=report.status, note=note
+        report=report,
+        actor=actor,
+        action=action,
+        created_at=now,
+        from_status=report.status if from_status is None else from_status,
+        to_status=report.status,
+        note=note,
     )
 
 
-def _move(report: Report, *, to: Status, user: User, note: str = "", also=()) -> None:
+def _move(
+    report: Report, *, to: Status, user: User, action: Action, note: str = "", also=()
+) -> None:
     """Change the locked report's status (and the fields in `also`) and record the step."""
     from_status = report.status
     report.status = to
     report.save(update_fields=["status", "updated_at", *also])
-    _record(report, actor=user, from_status=from_status, note=note)
+    _record(report, actor=user, action=action, from_status=from_status, note=note)
 
 
 @transaction.atomic
@@ -67,11 +92,11 @@ def start_report(*, satker: Satker, period: ReportingPeriod, user: User) -> Repo
     Section A and the DP3 villages are copied from the satker's latest earlier report, so an
     operator types only what changed.
     """
+    if not access.can_start_report(user, satker):
+        raise WorkflowError(_("Hanya operator satker ini yang dapat membuat laporannya."))
     existing = Report.objects.filter(satker=satker, period=period).first()
     if existing:
         return existing
-    if not user.is_operator_of(satker.pk):
-        raise WorkflowError(_("Hanya operator satker ini yang dapat membuat laporannya."))
     try:
         with transaction.atomic():
             report = Report.objects.create(satker=satker, period=period)
@@ -100,21 +125,7 @@ def start_report(*, satker: Satker, period: ReportingPeriod, user: User) -> Repo
     kelembagaan.save()
     Ppid.objects.create(report=report)
     Obstacles.objects.create(report=report)
-    _record(report, actor=user, from_status="")
-    return report
-
-
-@transaction.atomic
-def save_report(*, report_id: int, user: User, save_sections: Callable[[Report], None]) -> Report:
-    """Save the operator's edits (validated forms, saved by `save_sections`) to a draft."""
-    report = _locked_report(report_id)
-    if not report.can_edit(user):
-        raise WorkflowError(
-            _("Laporan ini tidak dapat diubah lagi: statusnya %(status)s.")
-            % {"status": report.get_status_display()}
-        )
-    save_sections(report)
-    report.save(update_fields=["updated_at"])
+    _record(report, actor=user, action=Action.CREATED, from_status="")
     return report
 
 
@@ -143,20 +154,6 @@ def missing_for_submission(report: Report) -> list[str]:
     return missing
 
 
-def _operators(satker_id: int) -> Iterable[User]:
-    return User.objects.filter(
-        is_active=True, membership__satker_id=satker_id, membership__role=Role.OPERATOR
-    )
-
-
-def _reviewers(satker: Satker) -> Iterable[User]:
-    return User.objects.filter(
-        is_active=True,
-        membership__satker_id__in=satker.reviewing_satker_ids,
-        membership__role=Role.REVIEWER,
-    )
-
-
 def _notify(report: Report, users: Iterable[User], message: str, note: str = "") -> None:
     users = list(users)
     Notification.objects.bulk_create(
@@ -180,7 +177,7 @@ def _notify(report: Report, users: Iterable[User], message: str, note: str = "")
 @transaction.atomic
 def submit_report(*, report_id: int, user: User) -> Report:
     report = _locked_report(report_id)
-    if not report.can_edit(user):
+    if not access.can_edit(user, report):
         raise WorkflowError(
             _("Laporan ini tidak dapat dikirim: statusnya %(status)s.")
             % {"status": report.get_status_display()}
@@ -191,19 +188,24 @@ def submit_report(*, report_id: int, user: User) -> Report:
             _("Laporan belum dapat dikirim. Lengkapi dulu: %(items)s")
             % {"items": " ".join(missing)}
         )
-    resubmitted = report.status == Status.RETURNED
+    # Sent before (then returned, or withdrawn): the reviewers see it again.
+    action = Action.RESUBMITTED if report.was_sent else Action.SUBMITTED
     now = timezone.now()
     if report.first_submitted_at is None:
         report.first_submitted_at = now
         report.late = now >= deadline_end(report.period.deadline)
     report.submitted_at = now
     _move(
-        report, to=Status.SUBMITTED, user=user, also=["first_submitted_at", "submitted_at", "late"]
+        report,
+        to=Status.SUBMITTED,
+        user=user,
+        action=action,
+        also=["first_submitted_at", "submitted_at", "late"],
     )
-    verb = _("mengirim ulang") if resubmitted else _("mengirim")
+    verb = _("mengirim ulang") if action == Action.RESUBMITTED else _("mengirim")
     _notify(
         report,
-        _reviewers(report.satker),
+        satker_access.reviewers_of(report.satker),
         _("%(satker)s %(verb)s laporan %(period)s; menunggu verifikasi.")
         % {"satker": report.satker.name, "verb": verb, "period": report.period.label},
     )
@@ -213,23 +215,23 @@ def submit_report(*, report_id: int, user: User) -> Report:
 @transaction.atomic
 def withdraw_report(*, report_id: int, user: User) -> Report:
     report = _locked_report(report_id)
-    if not report.can_withdraw(user):
+    if not access.can_withdraw(user, report):
         raise WorkflowError(
             _("Laporan ini tidak dapat ditarik: sudah diverifikasi atau bukan laporan satker Anda.")
         )
-    _move(report, to=Status.DRAFT, user=user)
+    _move(report, to=Status.DRAFT, user=user, action=Action.WITHDRAWN)
     return report
 
 
 @transaction.atomic
 def approve_report(*, report_id: int, user: User, note: str = "") -> Report:
     report = _locked_report(report_id)
-    if not report.can_review(user):
-        raise WorkflowError(_review_refusal(report, user))
-    _move(report, to=Status.APPROVED, user=user, note=note.strip())
+    if not access.can_review(user, report):
+        raise WorkflowError(_review_refusal(report))
+    _move(report, to=Status.APPROVED, user=user, action=Action.APPROVED, note=note.strip())
     _notify(
         report,
-        _operators(report.satker_id),
+        satker_access.operators_of(report.satker_id),
         _("Laporan %(period)s disetujui oleh KPU Provinsi.") % {"period": report.period.label},
         note=note.strip(),
     )
@@ -243,20 +245,20 @@ def return_report(*, report_id: int, user: User, note: str) -> Report:
             _("Tuliskan catatan apa yang harus diperbaiki sebelum mengembalikan laporan.")
         )
     report = _locked_report(report_id)
-    if not report.can_review(user):
-        raise WorkflowError(_review_refusal(report, user))
-    _move(report, to=Status.RETURNED, user=user, note=note.strip())
+    if not access.can_review(user, report):
+        raise WorkflowError(_review_refusal(report))
+    _move(report, to=Status.RETURNED, user=user, action=Action.RETURNED, note=note.strip())
     _notify(
         report,
-        _operators(report.satker_id),
+        satker_access.operators_of(report.satker_id),
         _("Laporan %(period)s dikembalikan untuk diperbaiki.") % {"period": report.period.label},
         note=note.strip(),
     )
     return report
 
 
-def _review_refusal(report: Report, user: User) -> str:
-    if report.status != Status.SUBMITTED:
+def _review_refusal(report: Report) -> str:
+    if not report.is_submitted:
         return _("Laporan ini sudah diproses (statusnya %(status)s); muat ulang halaman.") % {
             "status": report.get_status_display()
         }
@@ -267,49 +269,16 @@ def _review_refusal(report: Report, user: User) -> str:
 def reopen_report(*, report_id: int, user: User, note: str) -> Report:
     """An admin reopens an approved report for correction; recorded like any other step."""
     report = _locked_report(report_id)
-    if not report.can_reopen(user):
+    if not access.can_reopen(user, report):
         raise WorkflowError(_("Hanya admin yang dapat membuka kembali laporan yang disetujui."))
     if not note.strip():
         raise WorkflowError(_("Tuliskan alasan membuka kembali laporan ini."))
-    _move(report, to=Status.RETURNED, user=user, note=note.strip())
+    _move(report, to=Status.RETURNED, user=user, action=Action.REOPENED, note=note.strip())
     _notify(
         report,
-        _operators(report.satker_id),
+        satker_access.operators_of(report.satker_id),
         _("Laporan %(period)s dibuka kembali oleh admin untuk diperbaiki.")
         % {"period": report.period.label},
         note=note.strip(),
     )
-    return report
-
-
-@transaction.atomic
-def add_attachment(
-    *, report_id: int, user: User, file, content_type: str, description: str = ""
-) -> Attachment:
-    report = _locked_report(report_id)
-    if not report.can_edit(user):
-        raise WorkflowError(_("Lampiran hanya dapat ditambahkan pada laporan yang masih draf."))
-    attachment = Attachment(
-        report=report,
-        original_name=file.name[:255],
-        content_type=content_type,
-        size=file.size,
-        description=description,
-        uploaded_by=user,
-    )
-    attachment.file.save(file.name, file, save=False)
-    attachment.save()
-    return attachment
-
-
-@transaction.atomic
-def delete_attachment(*, attachment_id: int, user: User) -> Report:
-    attachment = Attachment.objects.select_related("report").get(pk=attachment_id)
-    report = _locked_report(attachment.report_id)
-    if not report.can_edit(user):
-        raise WorkflowError(_("Lampiran hanya dapat dihapus dari laporan yang masih draf."))
-    stored = attachment.file.name
-    attachment.delete()
-    storage = attachment.file.storage
-    transaction.on_commit(lambda: storage.delete(stored))
     return report

@@ -60,7 +60,10 @@
     return;
   }
   if (JSON.stringify(stored.values) === JSON.stringify(snapshot())) return;
-  const time = new Date(stored.savedAt).toLocaleTimeString("id-ID", { timeStyle: "short" });
+  // The page's language (id or en), so the time reads as the rest of the page does.
+  const time = new Date(stored.savedAt).toLocaleTimeString(document.documentElement.lang, {
+    timeStyle: "short",
+  });
   banner.querySelector("[data-backup-time]").textContent = time;
   banner.hidden = false;
   banner.querySelector("[data-backup-restore]").addEventListener("click", () => {

@@ -1,6 +1,7 @@
 """A dropped connection does not lose what the operator typed."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -41,6 +42,8 @@ def test_typed_work_survives_a_dropped_connection(page, context, live_server, sc
     page.goto(edit_url)
     banner = page.get_by_role("alert").filter(has_text="belum tersimpan di perangkat ini")
     expect(banner).to_be_visible()
+    # The time reads as Indonesians write it (14.05), following the page's language.
+    expect(banner.locator("[data-backup-time]")).to_have_text(re.compile(r"^\d{2}\.\d{2}$"))
     screenshot("08-restore-after-dropped-connection-desktop")
     banner.get_by_role("button", name="Pulihkan isian").click()
     expect(page.get_by_label("Nomor SK pembentukan")).to_have_value("7/PP.08-SD/1204/2026")

@@ -82,8 +82,44 @@ def test_invalid_input_keeps_everything_typed_and_says_what_to_fix(
     assert "Ada isian yang perlu diperbaiki" in response.text
     assert "Judul yang diketik" in response.text
     assert 'value="12/PP.08-SD/1271/2026"' in response.text
-    assert "harus sama dengan permohonan diterima" in response.text
-    assert "URL yang valid" in response.text or "URL" in response.text
+    # Each rule speaks once: the PPID sum is the model's constraint, not a second form check.
+    assert response.text.count("harus sama dengan permohonan diterima") == 1
+    assert "Masukkan URL yang valid." in response.text
+    assert Report.objects.get(pk=draft_medan.pk).kelembagaan.sk_number == ""
+
+
+def test_report_sent_by_a_colleague_meanwhile_keeps_what_was_typed(
+    client, draft_medan, operator_medan, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    colleague = staff("operator2.medan", "12.71")
+    client.force_login(operator_medan)
+    client.get(f"/laporan/{draft_medan.pk}/ubah/")  # the form is open on this phone...
+    complete(draft_medan)
+    services.submit_report(report_id=draft_medan.pk, user=colleague)  # ...and sent elsewhere
+
+    data = with_publication(edit_data(draft_medan), title="Diketik sebelum terkirim")
+    data["lampiran-file"] = SimpleUploadedFile("bukti.pdf", PDF, "application/pdf")
+    response = client.post(f"/laporan/{draft_medan.pk}/ubah/", data)
+
+    assert response.status_code == 200
+    assert "Lampiran tidak dapat ditambahkan: statusnya Menunggu verifikasi" in response.text
+    assert "Diketik sebelum terkirim" in response.text
+    assert not Attachment.objects.exists()
+    assert list(tmp_path.rglob("*.pdf")) == []
+
+    data.pop("lampiran-file")
+    again = client.post(f"/laporan/{draft_medan.pk}/ubah/", data)
+    assert again.status_code == 200
+    assert "tidak dapat diubah lagi: statusnya Menunggu verifikasi" in again.text
+    assert 'value="Diketik sebelum terkirim"' in again.text
+    assert Report.objects.get(pk=draft_medan.pk).publications.count() == 1
+
+
+def test_reviewer_posting_to_the_edit_page_changes_nothing(client, draft_medan, reviewer_sumut):
+    client.force_login(reviewer_sumut)
+    response = client.post(f"/laporan/{draft_medan.pk}/ubah/", edit_data(draft_medan))
+    assert "Hanya operator satker ini" in response.text
     assert Report.objects.get(pk=draft_medan.pk).kelembagaan.sk_number == ""
 
 
@@ -369,3 +405,115 @@ def test_notifications_are_each_users_own_and_are_marked_read(
     client.post("/laporan/notifikasi/")
     assert not reviewer_sumut.notifications.unread().exists()
     assert "belum dibaca" not in client.get("/laporan/verifikasi/").text
+
+
+def test_notifications_reach_the_other_side_only(
+    client, submitted_medan, reviewer_sumut, operator_medan, operator_binjai, pimpinan_medan
+):
+    services.return_report(
+        report_id=submitted_medan.pk, user=reviewer_sumut, note="Lengkapi tautan."
+    )
+    for user, expected in [
+        (operator_medan, ["Laporan Oktober 2026 dikembalikan untuk diperbaiki."]),
+        (operator_binjai, []),
+        (pimpinan_medan, []),
+    ]:
+        client.force_login(user)
+        page = client.get("/laporan/notifikasi/")
+        assert [n.message for n in page.context["notifications"]] == expected, user
+
+
+def test_opening_one_report_reads_only_its_own_notices(
+    client, reviewer_sumut, submitted_medan, operator_binjai, october
+):
+    binjai = services.start_report(
+        satker=operator_binjai.membership.satker, period=october, user=operator_binjai
+    )
+    complete(binjai)
+    services.submit_report(report_id=binjai.pk, user=operator_binjai)
+    client.force_login(reviewer_sumut)
+    assert '2<span class="visually-hidden"> belum dibaca' in client.get("/laporan/verifikasi/").text
+
+    client.get(f"/laporan/{binjai.pk}/")
+
+    unread = reviewer_sumut.notifications.unread()
+    assert [n.report_id for n in unread] == [submitted_medan.pk]
+    assert '1<span class="visually-hidden"> belum dibaca' in client.get("/laporan/verifikasi/").text
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_notifications_page_query_count_is_fixed(
+    client, reviewer_sumut, october, django_assert_num_queries, count
+):
+    make_reports(count, october)
+    client.force_login(reviewer_sumut)
+    # 1 session, 2 user, 3 the latest notifications with report, period and satker,
+    # 4 unread notifications
+    with django_assert_num_queries(4):
+        response = client.get("/laporan/notifikasi/")
+    assert len(response.context["notifications"]) == count
+
+
+@pytest.mark.parametrize("months", [1, 12])
+def test_recap_query_count_is_fixed(
+    client, reviewer_sumut, operator_medan, django_assert_num_queries, months
+):
+    for month in range(1, months + 1):
+        period = ReportingPeriod.objects.create(
+            year=2025, month=month, deadline=datetime.date(2025, month, 28)
+        )
+        report = services.start_report(
+            satker=operator_medan.membership.satker, period=period, user=operator_medan
+        )
+        complete(report, publications=2)
+        services.submit_report(report_id=report.pk, user=operator_medan)
+        services.approve_report(report_id=report.pk, user=reviewer_sumut)
+    client.force_login(reviewer_sumut)
+    # 1 session, 2 user, 3 satker with parent, 4 approved reports with counts and sections,
+    # 5 publications per channel, 6 activities per segment, 7 per kind, 8 PPID sums,
+    # 9 unread notifications
+    with django_assert_num_queries(9):
+        response = client.get("/laporan/rekap/12.71/2025/")
+    assert len(response.context["reports"]) == months
+    assert response.context["by_channel"][0]["count"] == 2 * months
+
+
+def test_times_are_wib_and_month_names_follow_the_language(client, draft_medan, operator_medan):
+    # 02.00 UTC is 09.00 in Medan (WIB, UTC+7).
+    draft_medan.events.update(created_at=datetime.datetime(2026, 11, 3, 2, 0, tzinfo=datetime.UTC))
+    client.force_login(operator_medan)
+    page = client.get(f"/laporan/{draft_medan.pk}/")
+    assert "3 Nov 2026 09.00 WIB" in page.text
+    assert "Laporan Bakohumas Oktober 2026" in page.text
+    assert "membuat draf" in page.text
+
+    client.post("/bahasa/", {"language": "en", "next": "/"})
+    english = client.get(f"/laporan/{draft_medan.pk}/")
+    assert "October 2026" in english.text
+    assert "Oktober" not in english.text
+
+
+def test_resubmission_reads_as_such_in_the_timeline(
+    client, submitted_medan, operator_medan, reviewer_sumut
+):
+    services.return_report(report_id=submitted_medan.pk, user=reviewer_sumut, note="Perbaiki.")
+    services.submit_report(report_id=submitted_medan.pk, user=operator_medan)
+    client.force_login(reviewer_sumut)
+    page = client.get(f"/laporan/{submitted_medan.pk}/").text
+    timeline = page[page.index('id="judul-riwayat"') :]
+    assert timeline.count("mengirim laporan") == 1
+    assert timeline.count("mengirim ulang laporan") == 1
+    assert "mengembalikan untuk diperbaiki" in timeline
+
+
+def test_dp3_cadre_target_on_the_pages_is_the_models_number(
+    client, draft_medan, operator_medan, monkeypatch
+):
+    from reports.templatetags import report_tags
+
+    Dp3Village = draft_medan.dp3_villages.model
+    Dp3Village.objects.create(report=draft_medan, name="Sei Mati", district="Medan Maimun")
+    monkeypatch.setattr(report_tags, "DP3_CADRE_TARGET", 30)
+    client.force_login(operator_medan)
+    assert "(target 30 kader per desa)" in client.get(f"/laporan/{draft_medan.pk}/ubah/").text
+    assert "Kader (target 30)" in client.get(f"/laporan/{draft_medan.pk}/").text

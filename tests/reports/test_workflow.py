@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from reports import services
-from reports.models import Dp3Village, Notification, Report, ReportEvent, Status
+from reports import access, services
+from reports.models import Action, Dp3Village, Notification, Report, ReportEvent, Status
 from reports.services import WorkflowError
 from satker.models import Role
 
@@ -27,7 +27,11 @@ def test_operator_starts_a_draft_with_every_section_and_a_timeline(draft_medan, 
     assert draft_medan.ppid.requests_received == 0
     assert draft_medan.obstacles.follow_up == ""
     event = draft_medan.events.get()
-    assert (event.actor, event.from_status, event.to_status) == (operator_medan, "", Status.DRAFT)
+    assert (event.actor, event.action, event.to_status) == (
+        operator_medan,
+        Action.CREATED,
+        Status.DRAFT,
+    )
 
 
 def test_starting_twice_gives_the_same_report(draft_medan, october, operator_medan):
@@ -114,13 +118,13 @@ def test_return_resubmit_approve_keeps_the_first_submission_time(
     approved = services.approve_report(report_id=submitted_medan.pk, user=reviewer_sumut)
 
     assert approved.status == Status.APPROVED
-    steps = list(approved.events.values_list("from_status", "to_status", "note"))
+    steps = list(approved.events.values_list("action", "from_status", "to_status", "note"))
     assert steps == [
-        ("", "draft", ""),
-        ("draft", "submitted", ""),
-        ("submitted", "returned", "Tautan publikasi 2 rusak."),
-        ("returned", "submitted", ""),
-        ("submitted", "approved", ""),
+        ("created", "", "draft", ""),
+        ("submitted", "draft", "submitted", ""),
+        ("returned", "submitted", "returned", "Tautan publikasi 2 rusak."),
+        ("resubmitted", "returned", "submitted", ""),
+        ("approved", "submitted", "approved", ""),
     ]
 
 
@@ -138,19 +142,25 @@ def test_reviewer_of_another_province_cannot_review(submitted_medan, national_tr
 
 
 def test_reviewer_cannot_edit_content(draft_medan, reviewer_sumut):
-    with pytest.raises(WorkflowError, match="tidak dapat diubah"):
-        services.save_report(report_id=draft_medan.pk, user=reviewer_sumut, save_sections=print)
+    with pytest.raises(WorkflowError, match="Hanya operator satker ini"):
+        services.save_report(
+            report_id=draft_medan.pk, user=reviewer_sumut, content=services.ReportContent()
+        )
 
 
 def test_operator_of_another_satker_cannot_edit(draft_medan, operator_binjai):
     with pytest.raises(WorkflowError):
-        services.save_report(report_id=draft_medan.pk, user=operator_binjai, save_sections=print)
+        services.save_report(
+            report_id=draft_medan.pk, user=operator_binjai, content=services.ReportContent()
+        )
 
 
 def test_approved_report_is_read_only(submitted_medan, operator_medan, reviewer_sumut):
     services.approve_report(report_id=submitted_medan.pk, user=reviewer_sumut)
     with pytest.raises(WorkflowError):
-        services.save_report(report_id=submitted_medan.pk, user=operator_medan, save_sections=print)
+        services.save_report(
+            report_id=submitted_medan.pk, user=operator_medan, content=services.ReportContent()
+        )
     with pytest.raises(WorkflowError):
         services.withdraw_report(report_id=submitted_medan.pk, user=operator_medan)
     with pytest.raises(WorkflowError, match="sudah diproses"):
@@ -176,10 +186,11 @@ def test_only_an_admin_reopens_an_approved_report_with_a_reason(
         report_id=submitted_medan.pk, user=superuser, note="Salah input jumlah peserta."
     )
     assert report.status == Status.RETURNED
-    assert report.can_edit(operator_medan)
+    assert access.can_edit(operator_medan, report)
     event = ReportEvent.objects.filter(report=report).last()
-    assert (event.actor, event.from_status, event.note) == (
+    assert (event.actor, event.action, event.from_status, event.note) == (
         superuser,
+        Action.REOPENED,
         Status.APPROVED,
         "Salah input jumlah peserta.",
     )

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reports import services
-from reports.models import Activity, Publication, Report, ReportingPeriod
+from reports.models import Activity, Channel, Report, ReportingPeriod, Segment
 from satker.models import User
 
 
@@ -48,38 +48,39 @@ class Command(BaseCommand):
         )
 
     def _filled(self, operator, period, *, publications):
-        report = services.start_report(
-            satker=operator.membership.satker, period=period, user=operator
-        )
-        place = operator.membership.satker.short_name
-
-        def fill(report):
-            kelembagaan = report.kelembagaan
-            kelembagaan.bakohumas_formed = True
-            kelembagaan.sk_number = f"{report.satker.code}/PP.08-SD/{period.year}"
-            kelembagaan.sk_date = datetime.date(period.year, 1, 15)
-            kelembagaan.wa_group_formed = True
-            kelembagaan.wa_member_count = 38
-            kelembagaan.member_bawaslu = kelembagaan.member_diskominfo = True
-            kelembagaan.coordinated_with_pemda = True
-            kelembagaan.save()
-            Publication.objects.bulk_create(
-                Publication(
-                    report=report,
+        satker = operator.membership.satker
+        report = services.start_report(satker=satker, period=period, user=operator)
+        place = satker.short_name
+        content = services.ReportContent(
+            kelembagaan=services.KelembagaanData(
+                bakohumas_formed=True,
+                sk_number=f"{satker.code}/PP.08-SD/{period.year}",
+                sk_date=datetime.date(period.year, 1, 15),
+                wa_group_formed=True,
+                wa_member_count=38,
+                member_bawaslu=True,
+                member_diskominfo=True,
+                coordinated_with_pemda=True,
+            ),
+            publications=[
+                services.PublicationData(
                     date=period.first_day + datetime.timedelta(days=3 * i),
-                    channel=["website", "instagram", "facebook", "tiktok"][i % 4],
+                    channel=[Channel.WEBSITE, Channel.INSTAGRAM, Channel.FACEBOOK, Channel.TIKTOK][
+                        i % 4
+                    ],
                     title=f"Sosialisasi tahapan pemilihan di {place} ({i + 1})",
                 )
                 for i in range(publications)
-            )
-            Activity.objects.create(
-                report=report,
-                date=period.first_day + datetime.timedelta(days=14),
-                kind=Activity.Kind.VOTER_EDUCATION,
-                title="Pendidikan pemilih pemula",
-                place=f"SMA Negeri 1 {place}",
-                segment="pemula",
-                participants=120,
-            )
-
-        return services.save_report(report_id=report.pk, user=operator, save_sections=fill)
+            ],
+            activities=[
+                services.ActivityData(
+                    date=period.first_day + datetime.timedelta(days=14),
+                    kind=Activity.Kind.VOTER_EDUCATION,
+                    title="Pendidikan pemilih pemula",
+                    place=f"SMA Negeri 1 {place}",
+                    segment=Segment.FIRST_TIME,
+                    participants=120,
+                )
+            ],
+        )
+        return services.save_report(report_id=report.pk, user=operator, content=content)
