@@ -53,6 +53,7 @@ demo: install
 lint: install-dev
 	ruff check .
 	ruff format --check .
+	lint-imports --no-cache
 
 format: install-dev
 	ruff check --fix .
@@ -72,4 +73,4 @@ ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) var staticfiles test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) var staticfiles test-artifacts .pytest_cache .ruff_cache .import_linter_cache

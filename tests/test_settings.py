@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -76,10 +75,3 @@ def test_check_deploy_is_clean_with_production_settings():
 def test_models_and_migrations_agree():
     # Raises SystemExit(1) when a model change has no migration.
     call_command("makemigrations", check=True, dry_run=True, verbosity=0)
-
-
-def test_portal_speaks_indonesian_on_jakarta_time():
-    assert settings.LANGUAGE_CODE == "id"
-    assert settings.TIME_ZONE == "Asia/Jakarta"
-    assert settings.USE_TZ is True
-    assert settings.CELERY_TIMEZONE == "Asia/Jakarta"

@@ -82,11 +82,25 @@ def worker_log(process) -> str:
     return process.log.read()
 
 
-def test_ci_broker_is_redis_when_redis_url_is_set():
-    if settings.REDIS_URL:
-        assert settings.CELERY_BROKER_URL == settings.REDIS_URL
-    else:
-        assert settings.CELERY_BROKER_URL == "filesystem://"
+def test_a_task_sent_by_the_web_app_waits_in_the_shared_broker():
+    """Redis in CI and production, var/celery/ when embedded: not in this process's memory."""
+    require_service(redis_reachable(), f"Redis at {settings.REDIS_URL} is not reachable")
+    from bakohumas.celery import app
+
+    app.conf.task_always_eager = False
+    app.control.purge()
+    heartbeat.delay()
+    assert app.control.purge() == 1  # it was waiting there for a worker
+    assert app.control.purge() == 0
+
+
+def test_every_beat_entry_names_a_task_the_worker_runs():
+    # A misspelt task name in the schedule fails silently at 08:00, every day.
+    from bakohumas.celery import app
+
+    app.loader.import_default_modules()
+    for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
+        assert entry["task"] in app.tasks, name
 
 
 @pytest.mark.django_db
