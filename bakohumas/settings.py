@@ -46,6 +46,22 @@ LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 # Largest evidence file (lampiran) a satker may upload, in megabytes.
 ATTACHMENT_MAX_MB = env.int("ATTACHMENT_MAX_MB", default=10)
+# WhatsApp: console (print to the worker's log), locmem (tests), fonnte, cloud, or none.
+WHATSAPP_BACKEND = env.str("WHATSAPP_BACKEND", default="console" if DEBUG else "none")
+FONNTE_TOKEN = env.str("FONNTE_TOKEN", default="")
+FONNTE_URL = env.str("FONNTE_URL", default="https://api.fonnte.com/send")
+WHATSAPP_CLOUD_TOKEN = env.str("WHATSAPP_CLOUD_TOKEN", default="")
+WHATSAPP_CLOUD_PHONE_NUMBER_ID = env.str("WHATSAPP_CLOUD_PHONE_NUMBER_ID", default="")
+WHATSAPP_CLOUD_TEMPLATE = env.str("WHATSAPP_CLOUD_TEMPLATE", default="bakohumas_pemberitahuan")
+WHATSAPP_CLOUD_API_URL = env.str(
+    "WHATSAPP_CLOUD_API_URL", default="https://graph.facebook.com/v21.0"
+)
+WHATSAPP_CLOUD_APP_SECRET = env.str("WHATSAPP_CLOUD_APP_SECRET", default="")
+# Shared secret in the gateways' delivery-report webhook URLs (and Cloud API's verify token).
+WHATSAPP_WEBHOOK_TOKEN = env.str("WHATSAPP_WEBHOOK_TOKEN", default="")
+# Seconds after which a message a worker claimed but did not finish is taken back (the
+# worker died); longer than any delivery task may run.
+OUTBOX_CLAIM_TIMEOUT = env.int("OUTBOX_CLAIM_TIMEOUT", default=300)
 
 if not DEBUG and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
@@ -75,6 +91,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "satker",
     "workdays",
+    "notifications",
     "reports",
 ]
 
@@ -105,7 +122,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "reports.context_processors.unread_notifications",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -123,6 +140,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     )
+    # Tests use a file, not memory, so that a real worker process can share their rows.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -247,6 +266,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Opens the period of the month just ended. Daily and safe to repeat, so a run missed on
     # the 1st (worker down) is made up the next day.
+    # Delivers what the outbox holds that no worker was asked for (broker was down), retries
+    # that are due, and messages of workers that died: nothing waits more than a minute.
+    "kirim-kotak-keluar": {
+        "task": "notifications.tasks.deliver_due",
+        "schedule": 60,
+    },
     "buka-periode-pelaporan": {
         "task": "reports.tasks.open_reporting_periods",
         "schedule": crontab(hour=0, minute=5),

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from bakohumas.health import health
+from notifications.accounts import OutboxPasswordResetForm
 from satker import views as satker_views
-from satker.forms import LoginForm, QueuedPasswordResetForm
+from satker.forms import LoginForm
 
 admin.site.site_header = _("Administrasi Portal Bakohumas")
 admin.site.site_title = _("Portal Bakohumas")
@@ -34,7 +35,7 @@ account_urls = [
     ),
     path(
         "kata-sandi/lupa/",
-        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        auth_views.PasswordResetView.as_view(form_class=OutboxPasswordResetForm),
         name="password_reset",
     ),
     path(
@@ -59,6 +60,7 @@ urlpatterns = [
     path("akun/", include(account_urls)),
     path("satker/", include("satker.urls")),
     path("laporan/", include("reports.urls")),
+    path("notifikasi/", include("notifications.urls")),
     # The language switch is on the login page too, so it must work before login.
     path("bahasa/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -14,7 +14,6 @@ from workdays.models import DayOff
 from .deadlines import default_deadline, month_before
 from .models import (
     Attachment,
-    Notification,
     Report,
     ReportEvent,
     ReportingPeriod,
@@ -225,21 +224,3 @@ class AttachmentAdmin(ViewOnlyMixin, admin.ModelAdmin):
     @admin.display(description=_("ukuran"), ordering="size")
     def size_label(self, obj):
         return filesizeformat(obj.size)
-
-
-@admin.register(Notification)
-class NotificationAdmin(ViewOnlyMixin, admin.ModelAdmin):
-    list_display = ["created_at", "recipient", "message", "read_at"]
-    list_filter = [("read_at", admin.EmptyFieldListFilter)]
-    search_fields = ["message", "user__username"]
-    list_select_related = ["user"]
-    fields = ["recipient", "report_label", "message", "created_at", "read_at"]
-    readonly_fields = ["recipient", "report_label"]
-
-    @admin.display(description=_("penerima"), ordering="user__username")
-    def recipient(self, obj):
-        return obj.user.get_username()
-
-    @admin.display(description=_("laporan"))
-    def report_label(self, obj):
-        return str(obj.report) if obj.report else "—"

@@ -6,7 +6,6 @@ app_name = "reports"
 urlpatterns = [
     path("", views.my_reports, name="mine"),
     path("verifikasi/", views.review_queue, name="queue"),
-    path("notifikasi/", views.notifications, name="notifications"),
     path("buat/<int:year>/<int:month>/", views.start, name="start"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/ubah/", views.edit, name="edit"),

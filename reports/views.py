@@ -7,14 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from notifications import services as notifications
 from satker import access as satker_access
 
 from . import access, services
 from .forms import AttachmentForm, ReopenForm, ReportForms, ReviewForm
+from .messages import REPORT_TARGET
 from .models import (
     Activity,
     Channel,
-    Notification,
     Publication,
     Report,
     ReportingPeriod,
@@ -151,7 +152,7 @@ def _after_save(request, report, attachment_form):
 
 def detail(request, pk: int):
     report = access.get_report_for_user(request.user, pk, sections=True)
-    services.mark_report_notifications_read(user=request.user, report=report)
+    notifications.mark_read(user=request.user, target_type=REPORT_TARGET, target_id=report.pk)
     can_review = access.can_review(request.user, report)
     return render(
         request,
@@ -261,16 +262,6 @@ def delete_attachment(request, pk: int):
         request, _("Lampiran «%(name)s» dihapus.") % {"name": attachment.original_name}
     )
     return redirect("reports:edit", pk=report.pk)
-
-
-def notifications(request):
-    items = Notification.objects.filter(user=request.user).select_related(
-        "report__period", "report__satker"
-    )[:50]
-    if request.method == "POST":
-        services.mark_all_notifications_read(user=request.user)
-        return redirect("reports:notifications")
-    return render(request, "reports/notifications.html", {"notifications": items})
 
 
 def recap(request, code: str, year: int):

@@ -66,6 +66,10 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
         (_("Data pribadi"), {"fields": ["first_name", "last_name", "email"]}),
+        (
+            _("Pemberitahuan"),
+            {"fields": ["whatsapp", "whatsapp_opt_out", "language"]},
+        ),
         (_("Status"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
         (
             _("Hak akses admin"),

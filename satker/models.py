@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -10,15 +11,26 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .phones import normalize_whatsapp
+
 # Kemendagri region codes: "12" a province, "12.71" a regency/city. KPU RI has "00".
 satker_code_validator = RegexValidator(
     r"^\d{2}(\.\d{2})?$",
     _("Kode wilayah Kemendagri berbentuk 12 (provinsi) atau 12.71 (kabupaten/kota)."),
 )
-whatsapp_validator = RegexValidator(
-    r"^\+?\d{9,15}$",
-    _("Nomor WhatsApp hanya angka, 9–15 digit, boleh diawali +, misalnya 6281234567890."),
-)
+
+
+class WhatsAppField(models.CharField):
+    """A WhatsApp number, stored as +62…: whatever the admin or the user typed is normalised
+    when the form or model is cleaned (`phones.normalize_whatsapp`)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 16)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return normalize_whatsapp(super().to_python(value) or "")
 
 
 class Level(models.TextChoices):
@@ -70,8 +82,9 @@ class Satker(models.Model):
     )
     address = models.TextField(_("alamat"), blank=True)
     email = models.EmailField(_("e-mail resmi"), blank=True)
-    whatsapp = models.CharField(
-        _("nomor WhatsApp"), max_length=16, blank=True, validators=[whatsapp_validator]
+    whatsapp = WhatsAppField(
+        _("nomor WhatsApp resmi"),
+        help_text=_("Dipakai bila staf penerima pengingat tidak mencantumkan nomornya sendiri."),
     )
 
     objects = SatkerQuerySet.as_manager()
@@ -159,6 +172,20 @@ class Division(models.Model):
 class User(AbstractUser):
     """A portal account. Its place in the organisation is its `membership`."""
 
+    whatsapp = WhatsAppField(_("nomor WhatsApp"))
+    whatsapp_opt_out = models.BooleanField(
+        _("tidak mau menerima WhatsApp"),
+        default=False,
+        help_text=_("Pemberitahuan dan pengingat tetap datang lewat e-mail dan portal."),
+    )
+    language = models.CharField(
+        _("bahasa"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="id",
+        help_text=_("Bahasa e-mail, WhatsApp dan pemberitahuan untuk pengguna ini."),
+    )
+
     objects = UserManager()
 
     class Meta(AbstractUser.Meta):
@@ -171,6 +198,14 @@ class User(AbstractUser):
             return self.membership
         except Membership.DoesNotExist:
             return None
+
+    def whatsapp_target(self) -> str:
+        """Where this user's WhatsApp messages go: their own number, else their satker's
+        official number; '' when they opted out or neither is known."""
+        if self.whatsapp_opt_out:
+            return ""
+        membership = self.membership_or_none
+        return self.whatsapp or (membership.satker.whatsapp if membership else "")
 
 
 class Membership(models.Model):

@@ -1,16 +1,25 @@
+import datetime
 import importlib
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
+import redis
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
+from reports import services
+from reports.models import ReportingPeriod
 from satker.models import Level, Role, Satker
 
-from .factories import UserFactory, staff
+from .factories import UserFactory, complete, staff
 
 IN_CI = os.environ.get("CI") == "true"
+BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def require_service(available: bool, reason: str) -> None:
@@ -132,3 +141,118 @@ def stranger(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="admin.portal", is_staff=True, is_superuser=True)
+
+
+# Reports, for every app whose tests need one -------------------------------------------
+
+
+@pytest.fixture
+def october(db):
+    """October 2026, due Tuesday 10 November 2026."""
+    return ReportingPeriod.objects.create(year=2026, month=10, deadline=datetime.date(2026, 11, 10))
+
+
+@pytest.fixture
+def draft_medan(october, operator_medan):
+    return services.start_report(
+        satker=operator_medan.membership.satker, period=october, user=operator_medan
+    )
+
+
+@pytest.fixture
+def submitted_medan(draft_medan, operator_medan):
+    complete(draft_medan)
+    return services.submit_report(report_id=draft_medan.pk, user=operator_medan)
+
+
+# A real Celery worker ------------------------------------------------------------------------
+
+
+def redis_reachable() -> bool:
+    if not settings.REDIS_URL:
+        return True  # embedded mode: the file-system broker needs no server
+    try:
+        return redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+    except redis.ConnectionError:
+        return False
+
+
+def wait_for(condition, timeout=45.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def database_url_of_this_test() -> str:
+    """The database this test runs on, for a worker process to use the same rows."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def start_worker(tmp_path, name="worker", **env):
+    """A worker in its own process on the test database, as `make run` and production start
+    it; e-mail goes to files in `process.mail_dir`, its log to `worker_log(process)`."""
+    mail_dir = tmp_path / f"{name}-mail"
+    mail_dir.mkdir(exist_ok=True)
+    log = (tmp_path / f"{name}.log").open("w+")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "bakohumas",
+            "worker",
+            "--pool=solo",
+            "--loglevel=info",
+            "--without-mingle",
+            "--without-gossip",
+            "-n",
+            f"test-{name}-{os.getpid()}@%h",
+        ],
+        cwd=BASE_DIR,
+        env={
+            **os.environ,
+            "DATABASE_URL": database_url_of_this_test(),
+            # django-environ drops the first slash of a filemail path, hence four.
+            "EMAIL_URL": f"filemail:///{mail_dir}",
+            **env,
+        },
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    process.mail_dir = mail_dir
+    process.log = log
+    return process
+
+
+def stop_worker(process, *, kill=False):
+    if kill:
+        process.kill()
+    else:
+        process.terminate()
+    process.wait(timeout=30)
+    process.log.close()
+
+
+def worker_log(process) -> str:
+    process.log.seek(0)
+    return process.log.read()
+
+
+@pytest.fixture
+def worker(tmp_path):
+    """A real worker against the configured broker (Redis in CI), on the test database."""
+    require_service(redis_reachable(), f"Redis at {settings.REDIS_URL} is not reachable")
+    from bakohumas.celery import app
+
+    app.conf.task_always_eager = False  # these tests are about the real broker and worker
+    app.control.purge()  # start from an empty queue: only this test's tasks
+    process = start_worker(tmp_path)
+    yield process
+    stop_worker(process)

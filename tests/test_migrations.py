@@ -100,8 +100,12 @@ def test_moving_day_off_and_naming_actions_keeps_every_row(migrator):
         "SK Bakohumas.pdf",
         "lampiran/2026/0123abcd.pdf",
     )
-    [notification] = new.get_model("reports", "Notification").objects.all()
-    assert notification.message == "Laporan disetujui"
+    # In-portal notifications now live in the outbox, with their words, link and read state.
+    [notification] = new.get_model("notifications", "Message").objects.all()
+    assert (notification.channel, notification.context["text"]) == ("portal", "Laporan disetujui")
+    assert (notification.target_type, notification.target_id) == ("report", medan.pk)
+    assert notification.context["path"] == f"/laporan/{medan.pk}/"
+    assert notification.read_at is None
     [day_off] = new.get_model("workdays", "DayOff").objects.all()
     assert (day_off.date, day_off.name) == (datetime.date(2026, 12, 24), "Cuti bersama Natal")
     with connection.cursor() as cursor:

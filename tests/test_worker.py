@@ -1,85 +1,13 @@
 """A real Celery worker process against the configured broker (Redis in CI)."""
 
-import os
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
-import redis
 from django.conf import settings
 from django.core.cache import cache
 
 from bakohumas.health import HEARTBEAT_KEY, heartbeat_age_seconds
 from bakohumas.tasks import heartbeat
 
-from .conftest import require_service
-
-BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def redis_reachable() -> bool:
-    if not settings.REDIS_URL:
-        return True  # embedded mode: the file-system broker needs no server
-    try:
-        return redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
-    except redis.ConnectionError:
-        return False
-
-
-def wait_for(condition, timeout=45.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
-
-
-@pytest.fixture
-def worker(tmp_path):
-    """A worker in its own process, as `make run` and production start it."""
-    require_service(redis_reachable(), f"Redis at {settings.REDIS_URL} is not reachable")
-    from bakohumas.celery import app
-
-    app.conf.task_always_eager = False  # this test is about the real broker and worker
-    app.control.purge()  # start from an empty queue: only this test's tasks
-    mail_dir = tmp_path / "mail"
-    mail_dir.mkdir()
-    log = (tmp_path / "worker.log").open("w+")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "bakohumas",
-            "worker",
-            "--pool=solo",
-            "--loglevel=info",
-            "--without-mingle",
-            "--without-gossip",
-            "-n",
-            f"test-{os.getpid()}@%h",
-        ],
-        cwd=BASE_DIR,
-        # django-environ drops the first slash of a filemail path, hence four.
-        env={**os.environ, "EMAIL_URL": f"filemail:///{mail_dir}"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    process.mail_dir = mail_dir
-    process.log = log
-    yield process
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
-
-
-def worker_log(process) -> str:
-    process.log.seek(0)
-    return process.log.read()
+from .conftest import redis_reachable, require_service, wait_for, worker_log
 
 
 def test_a_task_sent_by_the_web_app_waits_in_the_shared_broker():

@@ -1,5 +1,4 @@
 from .attachments import Attachment
-from .notifications import Notification
 from .periods import ReportingPeriod
 from .report import EDITABLE_STATUSES, Action, Report, ReportEvent, Status, deadline_end
 from .sections import (
@@ -17,7 +16,7 @@ from .sections import (
 
 __all__ = [
     "DP3_CADRE_TARGET", "EDITABLE_STATUSES", "Action", "Activity", "Attachment", "Channel",
-    "Dp3Activity", "Dp3Village", "Kelembagaan", "Notification", "Obstacles", "Ppid",
+    "Dp3Activity", "Dp3Village", "Kelembagaan", "Obstacles", "Ppid",
     "Publication", "Report", "ReportEvent", "ReportingPeriod", "Segment", "Status",
     "deadline_end",
 ]  # fmt: skip

@@ -16,7 +16,6 @@ from .content import (
     ReportContent,
     save_report,
 )
-from .notifications import mark_all_notifications_read, mark_report_notifications_read
 from .periods import open_due_periods, open_period
 from .workflow import (
     WorkflowError,
@@ -42,8 +41,6 @@ __all__ = [
     "add_attachment",
     "approve_report",
     "delete_attachment",
-    "mark_all_notifications_read",
-    "mark_report_notifications_read",
     "missing_for_submission",
     "open_due_periods",
     "open_period",

@@ -9,24 +9,22 @@ gets a `WorkflowError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bakohumas.mail import queue_email
+from notifications.models import Channel
+from notifications.services import notify
 from satker import access as satker_access
 from satker.models import Satker, User
 
 from .. import access
+from ..messages import REPORT_EVENT, REPORT_TARGET
 from ..models import (
     Action,
     Dp3Village,
     Kelembagaan,
-    Notification,
     Obstacles,
     Ppid,
     Report,
@@ -154,24 +152,27 @@ def missing_for_submission(report: Report) -> list[str]:
     return missing
 
 
-def _notify(report: Report, users: Iterable[User], message: str, note: str = "") -> None:
-    users = list(users)
-    Notification.objects.bulk_create(
-        Notification(user=user, report=report, message=message) for user in users
+def _notify(report: Report, users, *, action: Action, actor: User, note: str = "") -> None:
+    """Tell the other side, through the outbox, in this transaction: returned or reopened
+    reports need the operators' action, so those also go to WhatsApp."""
+    channels = {Channel.PORTAL, Channel.EMAIL}
+    if action in (Action.RETURNED, Action.REOPENED):
+        channels.add(Channel.WHATSAPP)
+    notify(
+        recipients=users,
+        kind=REPORT_EVENT,
+        target=(REPORT_TARGET, report.pk),
+        channels=channels,
+        context={
+            "action": action.value,
+            "satker_name": report.satker.name,
+            "year": report.period.year,
+            "month": report.period.month,
+            "note": note,
+            "actor_name": actor.get_full_name() or actor.get_username(),
+            "path": report.get_absolute_url(),
+        },
     )
-    for user in users:
-        if user.email:
-            queue_email(
-                template="report_status",
-                context={
-                    "user": user,
-                    "report": report,
-                    "message": message,
-                    "note": note,
-                    "site_url": settings.SITE_URL,
-                },
-                to=[user.email],
-            )
 
 
 @transaction.atomic
@@ -202,13 +203,7 @@ def submit_report(*, report_id: int, user: User) -> Report:
         action=action,
         also=["first_submitted_at", "submitted_at", "late"],
     )
-    verb = _("mengirim ulang") if action == Action.RESUBMITTED else _("mengirim")
-    _notify(
-        report,
-        satker_access.reviewers_of(report.satker),
-        _("%(satker)s %(verb)s laporan %(period)s; menunggu verifikasi.")
-        % {"satker": report.satker.name, "verb": verb, "period": report.period.label},
-    )
+    _notify(report, satker_access.reviewers_of(report.satker), action=action, actor=user)
     return report
 
 
@@ -232,7 +227,8 @@ def approve_report(*, report_id: int, user: User, note: str = "") -> Report:
     _notify(
         report,
         satker_access.operators_of(report.satker_id),
-        _("Laporan %(period)s disetujui oleh KPU Provinsi.") % {"period": report.period.label},
+        action=Action.APPROVED,
+        actor=user,
         note=note.strip(),
     )
     return report
@@ -251,7 +247,8 @@ def return_report(*, report_id: int, user: User, note: str) -> Report:
     _notify(
         report,
         satker_access.operators_of(report.satker_id),
-        _("Laporan %(period)s dikembalikan untuk diperbaiki.") % {"period": report.period.label},
+        action=Action.RETURNED,
+        actor=user,
         note=note.strip(),
     )
     return report
@@ -277,8 +274,8 @@ def reopen_report(*, report_id: int, user: User, note: str) -> Report:
     _notify(
         report,
         satker_access.operators_of(report.satker_id),
-        _("Laporan %(period)s dibuka kembali oleh admin untuk diperbaiki.")
-        % {"period": report.period.label},
+        action=Action.REOPENED,
+        actor=user,
         note=note.strip(),
     )
     return report

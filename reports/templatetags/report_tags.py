@@ -1,4 +1,5 @@
 from django import template
+from django.utils.dates import MONTHS
 
 from uploads import human_size
 
@@ -28,3 +29,9 @@ def status_badge(report):
 def dp3_cadre_target() -> int:
     """Cadres per DP3 programme village (juknis DP3): one number, kept in the model."""
     return DP3_CADRE_TARGET
+
+
+@register.simple_tag
+def period_label(year, month) -> str:
+    """'Oktober 2026' in the active language, from plain numbers (messages store no objects)."""
+    return f"{MONTHS[int(month)]} {year}"

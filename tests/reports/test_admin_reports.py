@@ -3,11 +3,12 @@ import re
 
 import pytest
 
+from notifications.models import Message
+from notifications.services import notify
 from reports.deadlines import default_deadline, month_before
 from reports.models import (
     Action,
     Attachment,
-    Notification,
     Report,
     ReportEvent,
     ReportingPeriod,
@@ -177,7 +178,7 @@ def test_reports_cannot_be_added_or_deleted_in_admin(admin_client, medan_report)
 
 
 @pytest.mark.django_db
-def test_events_attachments_and_notifications_are_listed_read_only(
+def test_events_attachments_and_outbox_messages_are_listed_read_only(
     admin_client, medan_report, operator_medan
 ):
     event = ReportEvent.objects.create(
@@ -195,20 +196,26 @@ def test_events_attachments_and_notifications_are_listed_read_only(
         size=2048,
         uploaded_by=operator_medan,
     )
-    notification = Notification.objects.create(
-        user=operator_medan, report=medan_report, message="Laporan dikembalikan"
+    [message] = notify(
+        recipients=[operator_medan],
+        kind="report_notice",
+        context={"text": "Laporan dikembalikan"},
+        channels=["email"],
+    )
+    Message.objects.filter(pk=message.pk).update(
+        status=Message.Status.FAILED, last_error="SMTP 550: mailbox unavailable"
     )
     pages = [
-        ("reportevent", event, "?action=created&q=medan"),
-        ("attachment", attachment, "?q=notulen"),
-        ("notification", notification, "?q=dikembalikan&read_at__isnull=True"),
+        ("reports/reportevent", event, "?action=created&q=medan"),
+        ("reports/attachment", attachment, "?q=notulen"),
+        ("notifications/message", message, "?status=failed&channel=email&q=mailbox"),
     ]
     for model, obj, query in pages:
-        listing = admin_client.get(f"/admin/reports/{model}/{query}")
+        listing = admin_client.get(f"/admin/{model}/{query}")
         assert listing.status_code == 200, model
         assert list(listing.context["cl"].result_list) == [obj], model
-        assert admin_client.get(f"/admin/reports/{model}/add/").status_code == 403, model
-        detail = admin_client.get(f"/admin/reports/{model}/{obj.pk}/change/")
+        assert admin_client.get(f"/admin/{model}/add/").status_code == 403, model
+        detail = admin_client.get(f"/admin/{model}/{obj.pk}/change/")
         assert detail.status_code == 200, model
         assert 'name="_save"' not in detail.text, model
     # Lampiran are downloaded through the scoped view only, never a raw media link.

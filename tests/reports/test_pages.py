@@ -8,8 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from reports import services
 from reports.models import Activity, Attachment, Publication, Report, ReportingPeriod, Status
 
-from ..factories import PDF, staff
-from .conftest import complete
+from ..factories import PDF, complete, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -383,75 +382,6 @@ def test_edit_page_query_count_is_fixed(
         response = client.get(f"/laporan/{draft_medan.pk}/ubah/")
     assert response.status_code == 200
     assert response.text.count('name="publikasi-') > rows
-
-
-def test_notifications_are_each_users_own_and_are_marked_read(
-    client, reviewer_sumut, operator_medan, submitted_medan
-):
-    client.force_login(operator_medan)
-    assert list(client.get("/laporan/notifikasi/").context["notifications"]) == []
-
-    client.force_login(reviewer_sumut)
-    menu = client.get("/laporan/verifikasi/").text
-    assert "Notifikasi" in menu
-    assert '1<span class="visually-hidden"> belum dibaca' in menu
-    page = client.get("/laporan/notifikasi/")
-    [notification] = page.context["notifications"]
-    assert "KPU Kota Medan mengirim laporan Oktober 2026" in page.text
-    assert "baru" in page.text
-    client.get(f"/laporan/{submitted_medan.pk}/")  # opening the report reads its notice
-    notification.refresh_from_db()
-    assert notification.read_at is not None
-    client.post("/laporan/notifikasi/")
-    assert not reviewer_sumut.notifications.unread().exists()
-    assert "belum dibaca" not in client.get("/laporan/verifikasi/").text
-
-
-def test_notifications_reach_the_other_side_only(
-    client, submitted_medan, reviewer_sumut, operator_medan, operator_binjai, pimpinan_medan
-):
-    services.return_report(
-        report_id=submitted_medan.pk, user=reviewer_sumut, note="Lengkapi tautan."
-    )
-    for user, expected in [
-        (operator_medan, ["Laporan Oktober 2026 dikembalikan untuk diperbaiki."]),
-        (operator_binjai, []),
-        (pimpinan_medan, []),
-    ]:
-        client.force_login(user)
-        page = client.get("/laporan/notifikasi/")
-        assert [n.message for n in page.context["notifications"]] == expected, user
-
-
-def test_opening_one_report_reads_only_its_own_notices(
-    client, reviewer_sumut, submitted_medan, operator_binjai, october
-):
-    binjai = services.start_report(
-        satker=operator_binjai.membership.satker, period=october, user=operator_binjai
-    )
-    complete(binjai)
-    services.submit_report(report_id=binjai.pk, user=operator_binjai)
-    client.force_login(reviewer_sumut)
-    assert '2<span class="visually-hidden"> belum dibaca' in client.get("/laporan/verifikasi/").text
-
-    client.get(f"/laporan/{binjai.pk}/")
-
-    unread = reviewer_sumut.notifications.unread()
-    assert [n.report_id for n in unread] == [submitted_medan.pk]
-    assert '1<span class="visually-hidden"> belum dibaca' in client.get("/laporan/verifikasi/").text
-
-
-@pytest.mark.parametrize("count", [1, 12])
-def test_notifications_page_query_count_is_fixed(
-    client, reviewer_sumut, october, django_assert_num_queries, count
-):
-    make_reports(count, october)
-    client.force_login(reviewer_sumut)
-    # 1 session, 2 user, 3 the latest notifications with report, period and satker,
-    # 4 unread notifications
-    with django_assert_num_queries(4):
-        response = client.get("/laporan/notifikasi/")
-    assert len(response.context["notifications"]) == count
 
 
 @pytest.mark.parametrize("months", [1, 12])

@@ -7,12 +7,11 @@ from django.core import mail
 from django.utils import timezone
 
 from reports import access, services
-from reports.models import Action, Dp3Village, Notification, Report, ReportEvent, Status
+from reports.models import Action, Dp3Village, Report, ReportEvent, Status
 from reports.services import WorkflowError
 from satker.models import Role
 
-from ..factories import staff
-from .conftest import complete
+from ..factories import complete, portal_lines, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -90,10 +89,11 @@ def test_submission_notifies_the_provinces_reviewers(
     with django_capture_on_commit_callbacks(execute=True):
         services.submit_report(report_id=draft_medan.pk, user=operator_medan)
 
-    note = Notification.objects.get(user=reviewer_sumut)
-    assert "KPU Kota Medan mengirim laporan Oktober 2026" in note.message
+    assert portal_lines(reviewer_sumut) == [
+        "KPU Kota Medan mengirim laporan Oktober 2026; menunggu verifikasi."
+    ]
     assert [m.to for m in mail.outbox] == [[reviewer_sumut.email]]
-    assert "/laporan/" in mail.outbox[0].body
+    assert f"/laporan/{draft_medan.pk}/" in mail.outbox[0].body
 
 
 def test_return_requires_a_note(submitted_medan, reviewer_sumut):
@@ -109,9 +109,7 @@ def test_return_resubmit_approve_keeps_the_first_submission_time(
     services.return_report(
         report_id=submitted_medan.pk, user=reviewer_sumut, note="Tautan publikasi 2 rusak."
     )
-    assert Notification.objects.filter(
-        user=operator_medan, message__contains="dikembalikan"
-    ).exists()
+    assert portal_lines(operator_medan) == ["Laporan Oktober 2026 dikembalikan untuk diperbaiki."]
     resubmitted = services.submit_report(report_id=submitted_medan.pk, user=operator_medan)
     assert resubmitted.first_submitted_at == first
     assert resubmitted.submitted_at > first

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "notifications"
+    verbose_name = _("Pemberitahuan")
+
+    def ready(self):
+        from . import kinds
+
+        kinds.register_account_kinds()
