@@ -93,16 +93,17 @@ INSTALLED_APPS = [
     "workdays",
     "notifications",
     "reports",
+    "reminders",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "bakohumas.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bakohumas.middleware.LanguageMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -275,6 +276,12 @@ CELERY_BEAT_SCHEDULE = {
     "buka-periode-pelaporan": {
         "task": "reports.tasks.open_reporting_periods",
         "schedule": crontab(hour=0, minute=5),
+    },
+    # The reminder sweep, every morning in WIB; on weekends and days off it does nothing, and
+    # the next working day sends what fell due meanwhile (once). Editable in admin.
+    "sapuan-pengingat": {
+        "task": "reminders.tasks.sweep_reminders",
+        "schedule": crontab(hour=8, minute=0),
     },
     "hapus-sesi-kedaluwarsa": {
         "task": "bakohumas.tasks.clear_expired_sessions",

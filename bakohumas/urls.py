@@ -1,9 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.i18n import set_language
 
 from bakohumas.health import health
 from notifications.accounts import OutboxPasswordResetForm
@@ -15,6 +13,7 @@ admin.site.site_title = _("Portal Bakohumas")
 admin.site.index_title = _("Pengelolaan akun, satker dan pengaturan")
 
 account_urls = [
+    path("", satker_views.account, name="account"),
     path(
         "masuk/",
         auth_views.LoginView.as_view(
@@ -61,8 +60,9 @@ urlpatterns = [
     path("satker/", include("satker.urls")),
     path("laporan/", include("reports.urls")),
     path("notifikasi/", include("notifications.urls")),
+    path("pengingat/", include("reminders.urls")),
     # The language switch is on the login page too, so it must work before login.
-    path("bahasa/", login_not_required(set_language), name="set_language"),
+    path("bahasa/", satker_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("kesehatan/", health, name="health"),
 ]

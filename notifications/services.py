@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import F
@@ -40,6 +41,17 @@ RETRY_DELAYS = [
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """A message for one person, before it is split into one row per channel."""
+
+    recipient: User
+    kind: str
+    context: dict = field(default_factory=dict)
+    target: tuple[str, int] | None = None
+    channels: Iterable[str] | None = None  # None: the kind's own channels
+
+
 def notify(
     *,
     recipients: Iterable[User],
@@ -48,31 +60,38 @@ def notify(
     target: tuple[str, int] | None = None,
     channels: Iterable[str] | None = None,
 ) -> list[Message]:
-    """Put a message for each recipient on each channel into the outbox.
+    """Put the same message for each recipient into the outbox (see `notify_each`)."""
+    return notify_each(
+        [
+            Outgoing(
+                recipient=user, kind=kind, context=context or {}, target=target, channels=channels
+            )
+            for user in recipients
+        ]
+    )
+
+
+def notify_each(outgoing: Iterable[Outgoing]) -> list[Message]:
+    """Put messages into the outbox, one row per channel, in one insert.
 
     In-portal rows are visible at once (the list renders them for the reader). E-mail rows
     need an address; WhatsApp rows need WhatsApp configured and a number the user has not
     opted out of. `context` is plain JSON data; the text is rendered at delivery.
     """
-    wanted = set(channels if channels is not None else kinds.get(kind).channels)
-    if Channel.WHATSAPP in wanted and not whatsapp_enabled():
-        wanted.discard(Channel.WHATSAPP)
+    whatsapp = whatsapp_enabled()
     now = timezone.now()
-    target_type, target_id = target or ("", None)
     rows = []
-    for user in recipients:
-        for channel in sorted(wanted):
-            if channel == Channel.EMAIL and not user.email:
-                continue
-            if channel == Channel.WHATSAPP and not user.whatsapp_target():
-                continue
+    for item in outgoing:
+        wanted = item.channels if item.channels is not None else kinds.get(item.kind).channels
+        target_type, target_id = item.target or ("", None)
+        for channel in channels_for(item.recipient, wanted, whatsapp=whatsapp):
             portal = channel == Channel.PORTAL
             rows.append(
                 Message(
-                    recipient=user,
+                    recipient=item.recipient,
                     channel=channel,
-                    kind=kind,
-                    context=context or {},
+                    kind=item.kind,
+                    context=item.context,
                     target_type=target_type,
                     target_id=target_id,
                     created_at=now,
@@ -84,6 +103,20 @@ def notify(
     created = Message.objects.bulk_create(rows)
     _kick([message.pk for message in created if message.status == Message.Status.PENDING])
     return created
+
+
+def channels_for(user: User, wanted: Iterable[str], *, whatsapp: bool | None = None) -> list:
+    """The channels of `wanted` this user can be reached on now."""
+    if whatsapp is None:
+        whatsapp = whatsapp_enabled()
+    reachable = []
+    for channel in sorted(wanted):
+        if channel == Channel.EMAIL and not user.email:
+            continue
+        if channel == Channel.WHATSAPP and not (whatsapp and user.whatsapp_target()):
+            continue
+        reachable.append(channel)
+    return reachable
 
 
 def _kick(message_ids: list[int]) -> None:

@@ -65,7 +65,7 @@ class SectionForm(forms.ModelForm):
                     label=field.label, required=False, widget=YesNoRadio
                 )
             elif isinstance(field.widget, forms.CheckboxInput):
-                field.template_name = "reports/_checkbox_field.html"
+                field.template_name = "includes/checkbox_field.html"
             elif isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 3
 

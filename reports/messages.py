@@ -7,8 +7,10 @@ from notifications.models import Channel
 REPORT_EVENT = "report_event"
 # An in-portal notice from before the outbox, kept with the words it was sent with.
 REPORT_NOTICE = "report_notice"
-# What such messages are about: opening the report reads them.
-REPORT_TARGET = "report"
+# What messages are about: opening that page reads them.
+REPORT_TARGET = "report"  # a report (id): its page
+MY_REPORTS = "my_reports"  # a satker's reports (satker id): Laporan saya
+REVIEW_QUEUE = "review_queue"  # the reports waiting for a reviewer (their office's id)
 
 
 def register_kinds() -> None:

@@ -12,7 +12,7 @@ from satker import access as satker_access
 
 from . import access, services
 from .forms import AttachmentForm, ReopenForm, ReportForms, ReviewForm
-from .messages import REPORT_TARGET
+from .messages import MY_REPORTS, REPORT_TARGET, REVIEW_QUEUE
 from .models import (
     Activity,
     Channel,
@@ -32,6 +32,7 @@ def my_reports(request):
     satker = satker_access.own_satker(request.user)
     if satker is None:
         raise Http404
+    notifications.mark_read(user=request.user, target_type=MY_REPORTS, target_id=satker.pk)
     today = timezone.localdate()
     periods = list(ReportingPeriod.objects.open_on(today)[:12])
     reports = {
@@ -234,6 +235,9 @@ def reopen(request, pk: int):
 def review_queue(request):
     if not access.has_review_queue(request.user):
         raise Http404
+    own = satker_access.own_satker(request.user)
+    if own is not None:  # reading the queue reads the weekly digest that pointed here
+        notifications.mark_read(user=request.user, target_type=REVIEW_QUEUE, target_id=own.pk)
     reports = (
         Report.objects.visible_to(request.user).awaiting_review().select_related("satker", "period")
     )

@@ -8,6 +8,9 @@ another satker's page exists. Other apps build their own `access.py` on these.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass, field
+
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -97,14 +100,14 @@ def operators_of(satker_id: int) -> QuerySet[User]:
     """Active operators of the satker: they fill and send its reports."""
     return User.objects.filter(
         is_active=True, membership__satker_id=satker_id, membership__role=Role.OPERATOR
-    )
+    ).select_related("membership__satker")
 
 
 def leaders_of(satker_id: int) -> QuerySet[User]:
     """Active pimpinan of the satker: they receive escalated reminders."""
     return User.objects.filter(
         is_active=True, membership__satker_id=satker_id, membership__role=Role.PIMPINAN
-    )
+    ).select_related("membership__satker")
 
 
 def reviewers_of(satker: Satker) -> QuerySet[User]:
@@ -113,4 +116,31 @@ def reviewers_of(satker: Satker) -> QuerySet[User]:
         is_active=True,
         membership__satker_id__in=satker.reviewing_satker_ids,
         membership__role=Role.REVIEWER,
+    ).select_related("membership__satker")
+
+
+@dataclass
+class SatkerStaff:
+    operators: list[User] = field(default_factory=list)
+    leaders: list[User] = field(default_factory=list)
+
+
+def staff_by_satker(satker_ids) -> dict[int, SatkerStaff]:
+    """Active operators and pimpinan of many satker at once (one query), by satker id."""
+    staff = defaultdict(SatkerStaff)
+    users = User.objects.filter(
+        is_active=True,
+        membership__satker_id__in=list(satker_ids),
+        membership__role__in=[Role.OPERATOR, Role.PIMPINAN],
+    ).select_related("membership__satker")
+    for user in users:
+        group = staff[user.membership.satker_id]
+        (group.operators if is_operator(user) else group.leaders).append(user)
+    return staff
+
+
+def all_reviewers() -> QuerySet[User]:
+    """Every active reviewer, with the office they review from."""
+    return User.objects.filter(is_active=True, membership__role=Role.REVIEWER).select_related(
+        "membership__satker"
     )

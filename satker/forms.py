@@ -1,5 +1,8 @@
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+
+from .models import User
 
 
 class LoginForm(AuthenticationForm):
@@ -12,3 +15,25 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("Akun ini dinonaktifkan. Hubungi admin KPU Provinsi."),
     }
+
+
+class PreferencesForm(forms.ModelForm):
+    """How the portal reaches this user: WhatsApp number or none, and the language."""
+
+    class Meta:
+        model = User
+        fields = ["whatsapp", "whatsapp_opt_out", "language"]
+        widgets = {
+            "whatsapp": forms.TextInput(
+                attrs={"inputmode": "tel", "autocomplete": "tel", "placeholder": "0812-3456-7890"}
+            ),
+        }
+        help_texts = {
+            "whatsapp": _(
+                "Untuk pengingat dan pemberitahuan. Kosongkan untuk memakai nomor resmi satker."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["whatsapp_opt_out"].template_name = "includes/checkbox_field.html"

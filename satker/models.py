@@ -118,6 +118,11 @@ class Satker(models.Model):
         return self.name.removeprefix("KPU ").strip()
 
     @property
+    def brief_name(self) -> str:
+        """'Kab. Nias', 'Kota Medan': for lists read on a phone (digests, WhatsApp groups)."""
+        return self.short_name.replace("Kabupaten ", "Kab. ", 1)
+
+    @property
     def reviewing_satker_ids(self) -> set[int]:
         """The offices whose reviewers review this one: its parent and grandparent.
 

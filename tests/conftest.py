@@ -1,6 +1,7 @@
 import datetime
 import importlib
 import os
+import re
 import subprocess
 import sys
 import time
@@ -238,6 +239,15 @@ def stop_worker(process, *, kill=False):
         process.terminate()
     process.wait(timeout=30)
     process.log.close()
+
+
+def emails_sent_by(*workers) -> list[str]:
+    """The addressees of every e-mail the workers sent, sorted (one file may hold several)."""
+    found = []
+    for worker in workers:
+        for path in worker.mail_dir.iterdir():
+            found += re.findall(r"^To: (.+)$", path.read_text(), flags=re.MULTILINE)
+    return sorted(found)
 
 
 def worker_log(process) -> str:

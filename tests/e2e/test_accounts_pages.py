@@ -14,6 +14,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_operator_changes_password_after_a_mistake(page, live_server, screenshot):
     staff("operator.medan", "12.71")
     sign_in(page, live_server, "operator.medan")
+    page.get_by_role("link", name="Akun saya").click()
+    screenshot("account-desktop")
     page.get_by_role("link", name="Ubah kata sandi").click()
 
     page.get_by_label("Kata sandi lama").fill("bukan-sandi-lama")

@@ -16,6 +16,10 @@ DEMO_STAFF = [
 ]
 
 
+# Made-up numbers: with WHATSAPP_BACKEND=console the worker's log shows what they would get.
+DEMO_WHATSAPP = {"operator.medan": "+6281200001271", "operator.nias": "+6281200001204"}
+
+
 class Command(BaseCommand):
     help = (
         "Membuat akun demo (satu per peran, untuk beberapa satker) dan mencetak kata sandinya "
@@ -53,7 +57,7 @@ class Command(BaseCommand):
             elif role is None:
                 User.objects.create_superuser(username, f"{username}@example.org", password)
             else:
-                create_staff_account(
+                user = create_staff_account(
                     username=username,
                     full_name=full_name,
                     email=f"{username}@example.org",
@@ -62,6 +66,9 @@ class Command(BaseCommand):
                     position=position,
                     password=password,
                 )
+                if username in DEMO_WHATSAPP:
+                    user.whatsapp = DEMO_WHATSAPP[username]
+                    user.save(update_fields=["whatsapp"])
             label = f"{role.label}, {satkers[code].short_name}" if role else "Admin (Django admin)"
             printed.append((username, password, label))
         if printed:

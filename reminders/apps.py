@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RemindersConfig(AppConfig):
+    name = "reminders"
+    verbose_name = _("Pengingat")
+
+    def ready(self):
+        from .messages import register_kinds
+
+        register_kinds()
