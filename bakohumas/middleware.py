@@ -1,6 +1,13 @@
+import logging
+import time
+
 from django.conf import settings
+from django.db import OperationalError, connection
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger(__name__)
 
 
 class LanguageMiddleware:
@@ -27,3 +34,54 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request bigger than REQUEST_MAX_BYTES by its Content-Length, before any of its
+    body is read (nginx's client_max_body_size does the same in front, see the README)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_MAX_BYTES:
+            return render(
+                request,
+                "413.html",
+                {"size": length, "limit": settings.ATTACHMENT_MAX_BYTES},
+                status=413,
+            )
+        return self.get_response(request)
+
+
+# Waits before each new try to reach the database: about 7 seconds in all, the time
+# PostgreSQL takes to restart.
+DATABASE_RETRY_WAITS = (0.25, 0.5, 1, 2, 3)
+
+
+class DatabaseRetryMiddleware:
+    """A request that arrives while the database restarts waits for it instead of failing.
+
+    Only the connection at the start of the request is retried: a query that fails half-way
+    is not repeated (it may have written), and the portal's error page says to try again
+    (the report form keeps its copy in the browser).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for wait in (0, *DATABASE_RETRY_WAITS):
+            time.sleep(wait)
+            try:
+                connection.close_if_health_check_failed()
+                connection.ensure_connection()
+                break
+            except OperationalError:
+                logger.warning("Basis data belum terjangkau; mencoba lagi dalam %s detik.", wait)
+                connection.close()
+        return self.get_response(request)

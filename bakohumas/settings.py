@@ -6,10 +6,12 @@ A `.env` file beside `manage.py` (made by `make run`/`make test`) is read first 
 variables already set in the environment win over it.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -62,6 +64,15 @@ WHATSAPP_WEBHOOK_TOKEN = env.str("WHATSAPP_WEBHOOK_TOKEN", default="")
 # Seconds after which a message a worker claimed but did not finish is taken back (the
 # worker died); longer than any delivery task may run.
 OUTBOX_CLAIM_TIMEOUT = env.int("OUTBOX_CLAIM_TIMEOUT", default=300)
+# Sign-in guessing limit: this many wrong passwords for one account from one address, then a
+# pause of this many minutes.
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+# Roles that must sign in with a second step (an authenticator app code); "admin" means
+# superusers. Others may turn it on for themselves.
+TWO_FACTOR_REQUIRED_FOR = env.list("TWO_FACTOR_REQUIRED_FOR", default=["admin", "reviewer"])
+# Minutes without a request after which a session ends (on top of its 12-hour lifetime).
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=120)
 
 if not DEBUG and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
@@ -89,24 +100,42 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django_celery_beat",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "satker",
+    "accounts",
     "workdays",
     "notifications",
     "reports",
     "reminders",
+    "backups",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Refuses an oversized request before anything reads its body.
+    "bakohumas.middleware.RequestSizeLimitMiddleware",
+    # A request arriving while PostgreSQL restarts waits for it instead of failing.
+    "bakohumas.middleware.DatabaseRetryMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "bakohumas.middleware.LanguageMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.SessionLimitMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "accounts.middleware.PrivatePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: it answers a locked-out sign-in with the portal's lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "bakohumas.urls"
@@ -169,7 +198,11 @@ else:
 # Accounts -------------------------------------------------------------------------------
 
 AUTH_USER_MODEL = "satker.User"
-AUTHENTICATION_BACKENDS = ["satker.backends.MembershipBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: it refuses a locked-out username + address before a password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "satker.backends.MembershipBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -207,6 +240,14 @@ STORAGES = {
 
 ATTACHMENT_MAX_BYTES = ATTACHMENT_MAX_MB * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields; files are counted separately
+# The largest request the portal reads at all: one evidence file plus the report's fields.
+# nginx's client_max_body_size should say the same (README, Deployment).
+REQUEST_MAX_BYTES = ATTACHMENT_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE
+FILE_UPLOAD_HANDLERS = [
+    "uploads.handlers.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # E-mail ---------------------------------------------------------------------------------
 
@@ -216,9 +257,50 @@ EMAIL_SUBJECT_PREFIX = "[Bakohumas] "
 
 # Security -------------------------------------------------------------------------------
 
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Cookies only over https; off only for a load test over plain http (bench/deadline_rush.sh),
+# which `check --deploy` then reports.
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SESSION_COOKIE_AGE = 60 * 60 * 12  # a working day; staff share office computers
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "accounts.views.csrf_failure"
+
+# Every script and style is a file of the portal's own: nothing inline, nothing elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
+
+# Sign-in: guessing limit (django-axes) and the second step (django-otp).
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_TLS_PROXY else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_TLS_PROXY else ["REMOTE_ADDR"]
+)
+OTP_TOTP_ISSUER = "Portal Bakohumas"
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = False
 SECURE_REFERRER_POLICY = "same-origin"
@@ -298,5 +380,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Lockouts are warnings and stay; every successful sign-in is not worth a line.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -3,17 +3,28 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from accounts import views as account_views
+from accounts.forms import LoginForm
+from accounts.middleware import two_factor_exempt
 from bakohumas.health import health
 from notifications.accounts import OutboxPasswordResetForm
 from satker import views as satker_views
-from satker.forms import LoginForm
 
 admin.site.site_header = _("Administrasi Portal Bakohumas")
 admin.site.site_title = _("Portal Bakohumas")
 admin.site.index_title = _("Pengelolaan akun, satker dan pengaturan")
 
 account_urls = [
-    path("", satker_views.account, name="account"),
+    path("", account_views.account, name="account"),
+    path("dua-langkah/aktifkan/", account_views.two_factor_setup, name="two_factor_setup"),
+    path("dua-langkah/verifikasi/", account_views.two_factor_verify, name="two_factor_verify"),
+    path("dua-langkah/kode-cadangan/", account_views.recovery_codes, name="recovery_codes"),
+    path("dua-langkah/matikan/", account_views.two_factor_disable, name="two_factor_disable"),
+    path(
+        "keluar-dari-perangkat-lain/",
+        account_views.sign_out_other_devices,
+        name="sign_out_other_devices",
+    ),
     path(
         "masuk/",
         auth_views.LoginView.as_view(
@@ -21,7 +32,7 @@ account_urls = [
         ),
         name="login",
     ),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("keluar/", two_factor_exempt(auth_views.LogoutView.as_view()), name="logout"),
     path(
         "kata-sandi/ubah/",
         auth_views.PasswordChangeView.as_view(),
@@ -62,7 +73,7 @@ urlpatterns = [
     path("notifikasi/", include("notifications.urls")),
     path("pengingat/", include("reminders.urls")),
     # The language switch is on the login page too, so it must work before login.
-    path("bahasa/", satker_views.set_language, name="set_language"),
+    path("bahasa/", account_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("kesehatan/", health, name="health"),
 ]

@@ -5,30 +5,21 @@ from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from .models import Channel, Message
+from .models import Message
 
 
 class OutboxPasswordResetForm(PasswordResetForm):
-    """Password reset whose e-mail goes through the outbox: written now, sent by the worker.
+    """Password reset whose accounts are looked up, and e-mails sent, by the worker.
 
-    No link is stored: the worker makes the one-time token when it sends the e-mail, so the
-    outbox never holds a usable reset link.
+    The request only writes the address down: it answers in the same time whether or not an
+    account has that address, so the form cannot be used to find out who has an account.
+    No link is stored either: the worker makes the one-time token when it sends the e-mail.
     """
 
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        from . import kinds, services
+    def save(self, *args, **kwargs):
+        from . import services
 
-        services.notify(
-            recipients=[context["user"]], kind=kinds.PASSWORD_RESET, channels={Channel.EMAIL}
-        )
+        services.request_password_reset(email=self.cleaned_data["email"])
 
 
 def password_reset_context(message: Message) -> dict | None:

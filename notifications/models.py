@@ -137,3 +137,21 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.message} — {self.get_result_display()}"
+
+
+class PasswordResetRequest(models.Model):
+    """Someone asked for a reset link for this address. Written by the request without
+    looking the address up (so the answer takes the same time whether or not an account has
+    it); the worker finds the accounts and sends the e-mails."""
+
+    email = models.EmailField(_("e-mail"))
+    created_at = models.DateTimeField(_("diminta"), default=timezone.now)
+    processed_at = models.DateTimeField(_("diproses"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("permintaan kata sandi baru")
+        verbose_name_plural = _("permintaan kata sandi baru")
+        indexes = [models.Index(fields=["processed_at"], name="reset_request_pending_idx")]
+
+    def __str__(self) -> str:
+        return self.email

@@ -25,7 +25,7 @@ from satker.models import User
 
 from . import kinds
 from .channels import PermanentError, TransientError, backend_for, whatsapp_enabled
-from .models import Channel, DeliveryAttempt, Message
+from .models import Channel, DeliveryAttempt, Message, PasswordResetRequest
 from .rendering import render
 
 logger = logging.getLogger(__name__)
@@ -127,19 +127,24 @@ def _kick(message_ids: list[int]) -> None:
     def request_delivery():
         from .tasks import deliver_messages
 
-        if deliver_messages.app.conf.task_always_eager:  # tests: deliver in this process
-            deliver_messages.apply(args=[message_ids])
-            return
-        try:
-            # One quick try: with the broker down this must fail in a moment, not hold up
-            # the request through kombu's default retries (seconds, or for ever).
-            with deliver_messages.app.connection_for_write() as connection:
-                connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
-                deliver_messages.apply_async(args=[message_ids], connection=connection, retry=False)
-        except Exception:  # any broker failure; the sweeper delivers them
-            logger.warning("Broker tidak terjangkau; %d pesan menunggu sweeper.", len(message_ids))
+        _request_task(deliver_messages, args=[message_ids])
 
     transaction.on_commit(request_delivery, robust=True)
+
+
+def _request_task(task, *, args) -> None:
+    """Ask a worker to run `task` now; if the broker is down, the minute sweeper will."""
+    if task.app.conf.task_always_eager:  # tests: run it in this process
+        task.apply(args=args)
+        return
+    try:
+        # One quick try: with the broker down this must fail in a moment, not hold up the
+        # request through kombu's default retries (seconds, or for ever).
+        with task.app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
+            task.apply_async(args=args, connection=connection, retry=False)
+    except Exception:  # any broker failure: the sweeper does it within a minute
+        logger.warning("Broker tidak terjangkau; %s menunggu sweeper.", task.name)
 
 
 def claim(message_id: int, *, now: datetime.datetime) -> bool:
@@ -206,6 +211,7 @@ def _finish(message: Message, held_since: datetime.datetime, **changes) -> str:
 def deliver_due(*, limit: int = 500) -> int:
     """Deliver what is waiting: due rows and rows abandoned by a dead worker. Returns how
     many this run claimed."""
+    process_password_reset_requests()
     now = timezone.now()
     for message_id, claimed_at in Message.objects.abandoned(now).values_list("pk", "claimed_at"):
         # Back to the queue, unless another sweeper released it first.
@@ -217,6 +223,42 @@ def deliver_due(*, limit: int = 500) -> int:
     for message_id in ids[:limit]:
         if deliver_message(message_id=message_id) is not None:
             handled += 1
+    return handled
+
+
+# Password reset -----------------------------------------------------------------------------
+
+
+def request_password_reset(*, email: str) -> None:
+    """Note the request; the worker looks the address up (see OutboxPasswordResetForm)."""
+    PasswordResetRequest.objects.create(email=email)
+
+    def process_soon():
+        from .tasks import process_password_resets
+
+        _request_task(process_password_resets, args=[])
+
+    transaction.on_commit(process_soon, robust=True)
+
+
+def process_password_reset_requests() -> int:
+    """Send a reset e-mail to every active account with a usable password at each requested
+    address. Each request is claimed once, so two workers never send it twice."""
+    from django.contrib.auth.forms import PasswordResetForm
+
+    handled = 0
+    for request_id, email in PasswordResetRequest.objects.filter(
+        processed_at__isnull=True
+    ).values_list("pk", "email"):
+        now = timezone.now()
+        if not PasswordResetRequest.objects.filter(pk=request_id, processed_at__isnull=True).update(
+            processed_at=now
+        ):
+            continue  # another worker has it
+        with transaction.atomic():
+            users = list(PasswordResetForm().get_users(email))
+            notify(recipients=users, kind=kinds.PASSWORD_RESET, channels={Channel.EMAIL})
+        handled += 1
     return handled
 
 

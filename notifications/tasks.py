@@ -16,3 +16,8 @@ def deliver_messages(message_ids: list[int]) -> None:
 @shared_task(soft_time_limit=200, time_limit=240)
 def deliver_due() -> int:
     return services.deliver_due()
+
+
+@shared_task(soft_time_limit=100, time_limit=120)
+def process_password_resets() -> int:
+    return services.process_password_reset_requests()

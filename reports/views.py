@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from notifications import services as notifications
 from satker import access as satker_access
+from uploads import download_name
 
 from . import access, services
 from .forms import AttachmentForm, ReopenForm, ReportForms, ReviewForm
@@ -249,7 +250,7 @@ def attachment(request, pk: int):
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
-        filename=attachment.original_name,
+        filename=download_name(attachment.original_name, attachment.content_type),
         content_type=attachment.content_type,
     )
 

@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .phones import normalize_whatsapp
@@ -183,6 +184,8 @@ class User(AbstractUser):
         default=False,
         help_text=_("Pemberitahuan dan pengingat tetap datang lewat e-mail dan portal."),
     )
+    # Raised to end every other session of the account ("keluar dari semua perangkat").
+    session_generation = models.PositiveIntegerField(_("generasi sesi"), default=0, editable=False)
     language = models.CharField(
         _("bahasa"),
         max_length=5,
@@ -196,6 +199,16 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
+
+    def _get_session_auth_hash(self, secret=None):
+        # A session stays valid while the password and the session generation are unchanged;
+        # before the first "sign out everywhere" the hash is Django's own (no one is signed
+        # out by this code arriving).
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        value = self.password
+        if self.session_generation:
+            value = f"{self.password}:{self.session_generation}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     @property
     def membership_or_none(self) -> Membership | None:

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import transaction
 
 from .models import Division, Membership, Role, Satker, User
@@ -28,22 +27,3 @@ def create_staff_account(
     membership.full_clean(exclude=["user"])
     membership.save()
     return user
-
-
-@transaction.atomic
-def update_preferences(*, user: User, whatsapp: str, whatsapp_opt_out: bool, language: str) -> User:
-    """A user's own notification settings; the number is normalised to +62…"""
-    user.whatsapp = whatsapp
-    user.whatsapp_opt_out = whatsapp_opt_out
-    user.language = language
-    user.full_clean(
-        exclude=[f.name for f in User._meta.fields if f.name not in ("whatsapp", "language")]
-    )
-    user.save(update_fields=["whatsapp", "whatsapp_opt_out", "language"])
-    return user
-
-
-def remember_language(*, user: User, language: str) -> None:
-    """The language chosen with the switch also becomes the account's, for its messages."""
-    if language in dict(settings.LANGUAGES) and user.language != language:
-        User.objects.filter(pk=user.pk).update(language=language)

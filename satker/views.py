@@ -1,13 +1,7 @@
-from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
-from django.views import i18n
+from django.utils import timezone
 
-from . import access, services
-from .forms import PreferencesForm
+from . import access
 from .models import Level, Satker
 
 
@@ -53,30 +47,3 @@ def satker_detail(request, code):
             "current_year": timezone.localdate().year,
         },
     )
-
-
-def account(request):
-    """Akun saya: who I am here, and how the portal reaches me."""
-    form = PreferencesForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
-        services.update_preferences(user=request.user, **form.cleaned_data)
-        with translation.override(form.cleaned_data["language"]):  # said in the new language
-            messages.success(request, _("Pengaturan pemberitahuan tersimpan."))
-        response = redirect("account")
-        # The page follows the language chosen for the messages.
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, form.cleaned_data["language"])
-        return response
-    return render(
-        request,
-        "satker/account.html",
-        {"form": form, "membership": request.user.membership_or_none},
-    )
-
-
-@login_not_required  # the switch is on the login page too
-def set_language(request):
-    response = i18n.set_language(request)
-    language = request.POST.get("language", "")
-    if request.method == "POST" and request.user.is_authenticated:
-        services.remember_language(user=request.user, language=language)
-    return response

@@ -88,6 +88,13 @@ def _tasks_run_in_process():
 
 
 @pytest.fixture(autouse=True)
+def _second_step_only_where_tested(settings):
+    # Reviewers and admins must sign in with a second step in production; the tests of other
+    # features sign in with force_login, and tests/accounts/ switch the rule back on.
+    settings.TWO_FACTOR_REQUIRED_FOR = []
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # PBKDF2's deliberate slowness protects real passwords; tests only need the mechanics.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -80,7 +80,10 @@ def test_password_reset_mails_a_working_link(client, operator_medan):
         {"new_password1": new_password, "new_password2": new_password},
     )
     assert done["Location"] == "/akun/kata-sandi/atur/selesai/"
-    assert client.login(username="operator.medan", password=new_password)
+    signed_in = client.post(
+        "/akun/masuk/", {"username": "operator.medan", "password": new_password}, follow=True
+    )
+    assert signed_in.redirect_chain[-1][0] == "/satker/12.71/"
 
 
 @pytest.mark.django_db

@@ -75,3 +75,39 @@ def test_check_deploy_is_clean_with_production_settings():
 def test_models_and_migrations_agree():
     # Raises SystemExit(1) when a model change has no migration.
     call_command("makemigrations", check=True, dry_run=True, verbosity=0)
+
+
+PRODUCTION_PAGE = """
+from django.test import Client
+client = Client(HTTP_HOST="bakohumas.kpu-sumut.example")
+page = client.get("/akun/masuk/", secure=True)
+for name, value in page.headers.items():
+    print(f"{name}: {value}")
+switch = client.post("/bahasa/", {"language": "en", "next": "/"}, secure=True)
+print("Set-Cookie:", switch.cookies["django_language"].OutputString())
+"""
+
+
+def test_production_headers_and_cookies():
+    result = run_manage(
+        "shell",
+        "-c",
+        PRODUCTION_PAGE,
+        DEBUG="false",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="bakohumas.kpu-sumut.example",
+        SITE_URL="https://bakohumas.kpu-sumut.example",
+        STATIC_MANIFEST="false",
+    )
+    assert result.returncode == 0, result.stderr
+    headers = result.stdout
+    assert "Strict-Transport-Security: max-age=31536000; includeSubDomains" in headers
+    assert "Content-Security-Policy: " in headers
+    assert "script-src 'self'" in headers
+    assert "Permissions-Policy: " in headers
+    assert "X-Frame-Options: DENY" in headers
+    assert "Referrer-Policy: same-origin" in headers
+    assert "X-Content-Type-Options: nosniff" in headers
+    language_cookie = headers.split("Set-Cookie: ")[-1]
+    assert "Secure" in language_cookie
+    assert "HttpOnly" in language_cookie

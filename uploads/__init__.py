@@ -11,6 +11,7 @@ from .checks import (
     allowed_kinds_help,
     check_upload,
     detect_content_type,
+    download_name,
     human_size,
     max_upload_bytes,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "allowed_kinds_help",
     "check_upload",
     "detect_content_type",
+    "download_name",
     "human_size",
     "max_upload_bytes",
 ]

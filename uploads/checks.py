@@ -31,6 +31,10 @@ OOXML_MAIN_PARTS = {DOCX: "word/document.xml", XLSX: "xl/workbook.xml"}
 OOXML_CONTENT_TYPES_PART = "[Content_Types].xml"
 ZIP_CONTAINERS = {DOCX, XLSX, "application/zip"}
 
+# A document that swells past these when unzipped is a zip bomb, not a report.
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_UNZIP_RATIO = 100
+
 # An animated PNG is still a PNG: every PNG reader shows its first frame.
 SAME_FORMAT = {"image/apng": "image/png"}
 
@@ -62,7 +66,7 @@ def _ooxml_content_type(uploaded_file) -> str | None:
     try:
         with zipfile.ZipFile(uploaded_file) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, EOFError, ValueError):
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
         return None
     if OOXML_CONTENT_TYPES_PART not in names:
         return None
@@ -84,6 +88,28 @@ def human_size(n_bytes: int) -> str:
     if shown == int(shown):
         decimals = 0
     return f"{number_format(shown, decimal_pos=decimals)} {unit}"
+
+
+def unzipped_size(uploaded_file) -> int:
+    """What a zip-based document declares it holds once unpacked (its directory says)."""
+    uploaded_file.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded_file) as archive:
+            return sum(member.file_size for member in archive.infolist())
+    finally:
+        uploaded_file.seek(0)
+
+
+def download_name(original_name: str, content_type: str) -> str:
+    """The name a file is downloaded under: its own name, with the extension of what it
+    really is. 'x.pdf.exe' holding a PDF is 'x.pdf'; 'scan.docx' holding a PNG, 'scan.png'."""
+    extension = "." + ALLOWED_TYPES.get(content_type, "bin")
+    stem, dot, _suffix = original_name.rpartition(".")
+    stem = stem if dot else original_name
+    stem = stem.strip() or "lampiran"
+    if stem.lower().endswith(extension):
+        return stem
+    return stem + extension
 
 
 def max_upload_bytes() -> int:
@@ -126,4 +152,15 @@ def check_upload(uploaded_file) -> str:
             code="file_type_not_allowed",
             params={"name": uploaded_file.name},
         )
+    if content_type in (DOCX, XLSX):
+        unpacked = unzipped_size(uploaded_file)
+        if unpacked > MAX_UNZIPPED_BYTES or unpacked > MAX_UNZIP_RATIO * uploaded_file.size:
+            raise ValidationError(
+                _(
+                    "Berkas «%(name)s» ditolak: isinya membengkak menjadi %(size)s saat dibuka, "
+                    "tidak wajar untuk sebuah dokumen. Simpan ulang dokumennya lalu unggah lagi."
+                ),
+                code="file_unpacks_too_large",
+                params={"name": uploaded_file.name, "size": human_size(unpacked)},
+            )
     return content_type

@@ -21,3 +21,13 @@ document.addEventListener("click", (event) => {
   total.value = String(index + 1);
   rows.lastElementChild.querySelector("input:not([type=hidden]), select, textarea")?.focus();
 });
+
+// "Cetak": prints the page (a button, not an inline handler: the CSP allows no inline script).
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});
+
+// "Kembali" on error pages: back to the form, where the browser copy of the input waits.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-back]")) history.back();
+});

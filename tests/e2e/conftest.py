@@ -53,3 +53,18 @@ def screenshot(page):
 def phone(page):
     page.set_viewport_size({"width": 360, "height": 740})
     return page
+
+
+@pytest.fixture(autouse=True)
+def _no_content_security_policy_violations(page):
+    """Every browser journey runs under the portal's strict CSP: a blocked inline style or
+    script (which would silently break a page) fails the test."""
+    violations = []
+
+    def check(message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            violations.append(message.text)
+
+    page.on("console", check)
+    yield
+    assert violations == []

@@ -69,6 +69,7 @@ def test_the_operator_finds_the_reminder_under_the_bell_and_the_reviewer_copies_
     line.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Laporan bulanan")
     page.locator('form[action="/akun/keluar/"]').evaluate("form => form.requestSubmit()")
+    expect(page).to_have_url(re.compile(r"/akun/masuk/$"))
 
     # The reviewer copies the ready-made message for the satker's WhatsApp group.
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)

@@ -149,8 +149,11 @@ def test_a_message_abandoned_by_a_dead_worker_is_sent_by_a_later_sweep(
     assert len(mail.outbox) == 1
 
 
-def test_password_reset_keeps_no_link_in_the_outbox(client, operator_medan):
-    client.post("/akun/kata-sandi/lupa/", {"email": operator_medan.email})
+def test_password_reset_keeps_no_link_in_the_outbox(
+    client, operator_medan, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/akun/kata-sandi/lupa/", {"email": operator_medan.email})
     [message] = Message.objects.filter(kind="password_reset")
     assert message.channel == Channel.EMAIL
     assert message.context == {}  # the worker makes the one-time link when it sends

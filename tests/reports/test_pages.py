@@ -187,6 +187,23 @@ def test_refused_evidence_keeps_the_rest_of_the_form(
     ]
 
 
+def test_evidence_downloads_under_the_extension_of_what_it_is(
+    client, draft_medan, operator_medan, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    attachment = services.add_attachment(
+        report_id=draft_medan.pk,
+        user=operator_medan,
+        file=SimpleUploadedFile("x.pdf.exe", PDF),
+        content_type="application/pdf",
+    )
+    client.force_login(operator_medan)
+    download = client.get(f"/laporan/lampiran/{attachment.pk}/")
+    assert download["Content-Disposition"] == 'attachment; filename="x.pdf"'
+    assert download["Content-Type"] == "application/pdf"
+    assert attachment.file.name.endswith(".pdf")
+
+
 def test_another_satkers_report_and_evidence_are_404(
     client, draft_medan, operator_medan, operator_binjai, settings, tmp_path
 ):

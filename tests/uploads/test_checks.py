@@ -1,5 +1,6 @@
 import base64
 import io
+import random
 import struct
 import zipfile
 import zlib
@@ -357,3 +358,43 @@ def test_just_over_the_limit_says_more_than_rather_than_equal_sizes(settings):
     )
     assert not form.is_valid()
     assert form.errors["file"] == ["Berkas terlalu besar: lebih dari 10 MB."]
+
+
+# Zip bombs and names that lie -----------------------------------------------------------------
+
+
+def docx_with_padding(megabytes: int) -> bytes:
+    """A real DOCX with a part of zeros: tiny compressed, huge unpacked."""
+    return make_zip(docx_members() + [("word/media/kosong.bin", b"\0" * megabytes * 1024 * 1024)])
+
+
+def test_a_docx_that_unpacks_a_hundred_times_larger_is_refused():
+    bomb = docx_with_padding(100)  # L4: 100 MB of zeros in about 100 KB
+    assert len(bomb) < 200 * 1024
+    form = submit(upload("laporan.docx", bomb, declared_type=DOCX))
+    assert not form.is_valid()
+    [message] = form.errors["file"]
+    assert message.startswith("Berkas «laporan.docx» ditolak: isinya membengkak menjadi 100")
+
+
+def test_an_ordinary_docx_with_a_photo_is_accepted():
+    photo = random.Random(7).randbytes(512 * 1024)  # a photo does not compress much
+    content = make_zip(docx_members() + [("word/media/foto.bin", photo)])
+    assert submit(upload("notulen.docx", content)).is_valid()
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "downloaded"),
+    [
+        ("x.pdf.exe", PDF, "x.pdf"),  # L5: the extension of what it is, not of what it says
+        ("SK Bakohumas.PDF", PDF, "SK Bakohumas.pdf"),
+        ("scan.docx", PNG, "scan.png"),
+        ("laporan.pdf", DOCX, "laporan.docx"),
+        ("tanpa-ekstensi", XLSX, "tanpa-ekstensi.xlsx"),
+        (".pdf", PDF, "lampiran.pdf"),
+    ],
+)
+def test_download_name_takes_the_extension_of_the_detected_type(name, content_type, downloaded):
+    from uploads import download_name
+
+    assert download_name(name, content_type) == downloaded

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from satker.models import User
 
 
 class LoginForm(AuthenticationForm):
@@ -37,3 +37,15 @@ class PreferencesForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["whatsapp_opt_out"].template_name = "includes/checkbox_field.html"
+
+
+class CodeForm(forms.Form):
+    """The 6-digit code of the authenticator app (or an 8-digit recovery code)."""
+
+    code = forms.CharField(
+        label=_("Kode verifikasi"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}
+        ),
+    )

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    """Signing in and staying signed in safely: guessing limit, second step, sessions."""
+
+    name = "accounts"
+    verbose_name = _("Akun dan keamanan masuk")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .sessions import start_session
+
+        user_logged_in.connect(start_session, dispatch_uid="accounts.start_session")
