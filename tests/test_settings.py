@@ -111,3 +111,16 @@ def test_production_headers_and_cookies():
     language_cookie = headers.split("Set-Cookie: ")[-1]
     assert "Secure" in language_cookie
     assert "HttpOnly" in language_cookie
+
+
+def test_production_asks_reviewers_and_admins_for_the_second_step():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED_FOR)",
+        DEBUG="false",
+        SECRET_KEY=STRONG_KEY,
+        SITE_URL="https://bakohumas.kpu-sumut.example",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "['admin', 'reviewer']" in result.stdout
