@@ -21,7 +21,7 @@ from bakohumas.mail import queue_email
 from satker import access as satker_access
 from satker.models import Satker, User
 
-from .. import access
+from .. import access, versions
 from ..models import (
     Action,
     Dp3Village,
@@ -59,6 +59,7 @@ def _record(
     moves that event's time forward instead of adding another line to the timeline.
     """
     now = timezone.now()
+    versions.report_changed(report)  # cached dashboard fragments of this satker go stale
     if action == Action.SAVED:
         last = report.events.order_by("-created_at", "-pk").first()
         if last and last.action == Action.SAVED and last.actor_id == actor.pk:

@@ -1,0 +1,50 @@
+"""Data versions of each satker's reports: what cached dashboard fragments are keyed on.
+
+Every step that changes a report goes through the workflow's `_record`, which calls
+`report_changed`. Once the step's transaction commits, the version of the report's satker and
+of the offices above it (its province, KPU RI) is replaced by a new random token, so a
+fragment cached under the old one is never read again and the change shows at once. Bumping
+only after the commit matters: a page rendered between the bump and the commit would cache
+the old data under the new version.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from django.core.cache import cache
+from django.db import transaction
+
+
+def _key(satker_id: int) -> str:
+    return f"versi-data:satker:{satker_id}"
+
+
+def versions_of(satker_ids: Iterable[int]) -> dict[int, str]:
+    """The current version of each satker's data (a new token for one never seen)."""
+    ids = list(satker_ids)
+    found = cache.get_many([_key(pk) for pk in ids])
+    versions = {}
+    for pk in ids:
+        version = found.get(_key(pk))
+        if version is None:
+            # `add` keeps a token another process set meanwhile; read back whichever won.
+            cache.add(_key(pk), uuid.uuid4().hex, timeout=None)
+            version = cache.get(_key(pk))
+        versions[pk] = version
+    return versions
+
+
+def bump_versions(satker_ids: Iterable[int]) -> None:
+    cache.set_many({_key(pk): uuid.uuid4().hex for pk in satker_ids}, timeout=None)
+
+
+def report_changed(report) -> None:
+    """After the current transaction commits, the report's satker and its parents change."""
+
+    def bump():
+        satker = report.satker
+        bump_versions({satker.pk} | satker.reviewing_satker_ids)
+
+    transaction.on_commit(bump)
