@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "satker",
     "workdays",
     "reports",
+    "dashboards",
+    "exports",
 ]
 
 MIDDLEWARE = [
@@ -250,6 +252,11 @@ CELERY_BEAT_SCHEDULE = {
     "buka-periode-pelaporan": {
         "task": "reports.tasks.open_reporting_periods",
         "schedule": crontab(hour=0, minute=5),
+    },
+    # Export files older than a week go, stuck jobs are marked failed, unsent ones resent.
+    "hapus-ekspor-lama": {
+        "task": "exports.tasks.clean_old_exports",
+        "schedule": crontab(hour=2, minute=45),
     },
     "hapus-sesi-kedaluwarsa": {
         "task": "bakohumas.tasks.clear_expired_sessions",

@@ -59,6 +59,8 @@ urlpatterns = [
     path("akun/", include(account_urls)),
     path("satker/", include("satker.urls")),
     path("laporan/", include("reports.urls")),
+    path("dasbor/", include("dashboards.urls")),
+    path("ekspor/", include("exports.urls")),
     # The language switch is on the login page too, so it must work before login.
     path("bahasa/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
