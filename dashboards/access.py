@@ -17,6 +17,13 @@ def sees_dashboards(user) -> bool:
     return satker_access.sees_many_satker(user)
 
 
+def sees_nation(user) -> bool:
+    """KPU RI's national view: its reviewers and admins (no query: from the membership)."""
+    office = satker_access.own_satker(user)
+    in_ri = office is not None and office.level == Level.RI
+    return satker_access.is_admin(user) or (in_ri and sees_dashboards(user))
+
+
 def get_province_for_user(user, code: str) -> Satker:
     satker = satker_access.get_satker_for_user(user, code)
     if satker.level != Level.PROVINSI or not sees_dashboards(user):

@@ -82,7 +82,12 @@ def satker_charts(trends: Trends) -> list[Chart]:
                     "label": _("Peserta"),
                     "data": [row["participants"] or 0 for row in trends.by_segment],
                 },
-                {"label": _("Kegiatan"), "data": [row["count"] for row in trends.by_segment]},
+                {
+                    "label": _("Kegiatan"),
+                    "data": [row["count"] for row in trends.by_segment],
+                    "type": "line",
+                    "yAxisID": "y1",
+                },
             ],
             [str(row["label"]) for row in trends.by_segment] or [_("Belum ada")],
         ),

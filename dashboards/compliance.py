@@ -167,9 +167,9 @@ class Cell:
 def cell_state(*, status, late, period, today, expected_of_satker: bool) -> str:
     if period is None:
         return CellState.NO_PERIOD
-    if not expected_of_satker:
-        return CellState.NOT_EXPECTED
     if status is None:
+        if not expected_of_satker:
+            return CellState.NOT_EXPECTED
         return CellState.MISSING if is_due(period, today) else CellState.NOT_DUE
     if status == Status.SUBMITTED:
         return CellState.SUBMITTED_LATE if late else CellState.SUBMITTED

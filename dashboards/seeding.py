@@ -195,8 +195,8 @@ def _status(rng, period, today) -> tuple[str | None, bool]:
         choices = [(0.08, None), (0.13, Status.DRAFT), (0.45, Status.SUBMITTED),
                    (0.52, Status.RETURNED), (1, Status.APPROVED)]  # fmt: skip
     else:
-        choices = [(0.05, None), (0.07, Status.DRAFT), (0.09, Status.SUBMITTED),
-                   (0.12, Status.RETURNED), (1, Status.APPROVED)]  # fmt: skip
+        choices = [(0.05, None), (0.07, Status.DRAFT), (0.08, Status.RETURNED),
+                   (1, Status.APPROVED)]  # fmt: skip
     status = next(value for limit, value in choices if roll < limit)
     return status, late if status not in (None, Status.DRAFT) else False
 

@@ -94,7 +94,12 @@ def province(request, code: str):
     return render(
         request,
         "dashboards/province.html",
-        {"office": office, "filters": filters, "fragment": fragment},
+        {
+            "office": office,
+            "filters": filters,
+            "fragment": fragment,
+            "sees_nation": access.sees_nation(request.user),
+        },
     )
 
 
