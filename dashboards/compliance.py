@@ -117,6 +117,18 @@ CELL_WORDS = {
     CellState.NOT_EXPECTED: _("Tidak wajib lapor bulan ini"),
     CellState.NO_PERIOD: _("Periode belum dibuka"),
 }
+# The same, briefly: what a screen reader says in a cell, whose column names the month.
+CELL_SHORT = {
+    CellState.APPROVED: _("disetujui"),
+    CellState.SUBMITTED: _("menunggu verifikasi"),
+    CellState.SUBMITTED_LATE: _("terlambat, menunggu verifikasi"),
+    CellState.RETURNED: _("dikembalikan"),
+    CellState.DRAFT: _("draf"),
+    CellState.MISSING: _("belum lapor"),
+    CellState.NOT_DUE: _("belum jatuh tempo"),
+    CellState.NOT_EXPECTED: _("tidak wajib"),
+    CellState.NO_PERIOD: _("belum dibuka"),
+}
 # A sign for each state that survives black-and-white print and colour blindness.
 CELL_SIGNS = {
     CellState.APPROVED: "✓",
@@ -157,6 +169,11 @@ class Cell:
     @property
     def sign(self) -> str:
         return CELL_SIGNS[self.state] + (LATE_SIGN if self.marked_late else "")
+
+    @property
+    def short_words(self) -> str:
+        words = str(CELL_SHORT[self.state])
+        return f"{words}, {_('terlambat')}" if self.marked_late else words
 
     @property
     def words(self) -> str:

@@ -1,6 +1,7 @@
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import access, services
@@ -49,6 +50,7 @@ def status(request, pk):
             if job.file
             else None,
             "error": job.error,
+            "download_label": _("Unduh %(name)s") % {"name": job.filename} if job.file else "",
         }
     )
 

@@ -36,21 +36,14 @@ def legend():
 
 
 @register.simple_tag
-def matrix_cell(cell, year):
-    label = format_html("{} {}: {}", MONTHS[cell.month], year, cell.words)
-    inner = format_html(
-        '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span>',
-        cell.sign,
-        label,
-    )
+def matrix_cell(cell):
+    """One month of one satker: colour, sign, and words for screen readers (kept short:
+    a province's matrix has 400 of these and the page must stay light)."""
+    inner = format_html("{}<i> {}</i>", cell.sign, cell.short_words)
     if cell.report_id:
-        inner = format_html(
-            '<a href="{}" title="{}">{}</a>',
-            reverse("reports:detail", kwargs={"pk": cell.report_id}),
-            label,
-            inner,
-        )
-    return format_html('<td class="{}" title="{}">{}</td>', CELL_CSS[cell.state], label, inner)
+        url = reverse("reports:detail", kwargs={"pk": cell.report_id})
+        inner = format_html('<a href="{}">{}</a>', url, inner)
+    return format_html('<td class="{}">{}</td>', CELL_CSS[cell.state], inner)
 
 
 @register.filter

@@ -8,9 +8,10 @@
     const spec = JSON.parse(document.getElementById(canvas.dataset.chart).textContent);
     const datasets = spec.datasets.map((set, i) => ({
       borderColor: palette[i % palette.length],
-      backgroundColor: set.type === "line" ? "transparent" : palette[i % palette.length],
+      backgroundColor: palette[i % palette.length],
       borderDash: set.dashed ? [6, 4] : [],
-      pointStyle: ["circle", "rect", "triangle", "rectRot", "star", "cross", "crossRot", "line"][i % 8],
+      // A shape per series as well as a colour, for readers who do not tell colours apart.
+      pointStyle: ["circle", "rect", "triangle", "rectRot"][i % 4],
       ...set,
     }));
     new Chart(canvas, {

@@ -22,7 +22,9 @@
     fill.textContent = `${job.progress}%`;
     text.textContent = job.error ? `${job.status_label}: ${job.error}` : job.status_label;
     if (job.download_url) {
-      download.querySelector("a").href = job.download_url;
+      const link = download.querySelector("a");
+      link.href = job.download_url;
+      link.textContent = job.download_label;
       download.hidden = false;
     }
     if (job.finished) {
