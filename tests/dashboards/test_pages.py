@@ -95,7 +95,7 @@ def month_cell(page: str, month: int, satker: str | None = None) -> str:
     if satker:
         page = page.split(f">{satker}</a></th>")[1]
     else:
-        page = page.split('<table class="dash-matrix">')[1].split("<tbody>")[1]
+        page = page.split('<table class="dash-matrix dash-months">')[1].split("<tbody>")[1]
     return re.findall(r'<td class="s-[^"]+">.*?</td>', page)[month - 1]
 
 
