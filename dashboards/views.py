@@ -18,7 +18,7 @@ from . import access, activity, charts
 from .compliance import Calendar, national_matrix, province_matrix, regencies_below, this_period
 from .compliance import filter_status as with_status
 from .forms import DashboardFilter
-from .fragments import cached_fragment
+from .fragments import CSRF_SLOT, cached_fragment
 
 
 def _filters(request, calendar: Calendar) -> DashboardFilter:
@@ -27,12 +27,16 @@ def _filters(request, calendar: Calendar) -> DashboardFilter:
     return DashboardFilter(request.GET, years=calendar.years, default_year=default_year)
 
 
-def _fragment(name, satker, calendar, filters, template, build):
+def _fragment(request, name, satker, calendar, filters, template, build):
+    def render():
+        return render_to_string(template, {"filters": filters, "csrf_slot": CSRF_SLOT, **build()})
+
     return cached_fragment(
+        request,
         name,
         satker_id=satker.pk,
         parts=[calendar.today, calendar.signature(filters.year), *filters.cache_parts()],
-        render=lambda: render_to_string(template, build()),
+        render=render,
     )
 
 
@@ -59,11 +63,12 @@ def national(request):
         return {
             "matrix": national_matrix(provinces, regencies, year=filters.year, calendar=calendar),
             "box": this_period(regencies, calendar=calendar),
-            "calendar": calendar,
-            "filters": filters,
+            "office": nation,
         }
 
-    fragment = _fragment("nasional", nation, calendar, filters, "dashboards/_national.html", build)
+    fragment = _fragment(
+        request, "nasional", nation, calendar, filters, "dashboards/_national.html", build
+    )
     return render(
         request,
         "dashboards/national.html",
@@ -86,11 +91,12 @@ def province(request, code: str):
         return {
             "matrix": province_matrix(shown, year=filters.year, calendar=calendar),
             "box": this_period(regencies, calendar=calendar),
-            "calendar": calendar,
-            "filters": filters,
+            "office": office,
         }
 
-    fragment = _fragment("provinsi", office, calendar, filters, "dashboards/_province.html", build)
+    fragment = _fragment(
+        request, "provinsi", office, calendar, filters, "dashboards/_province.html", build
+    )
     return render(
         request,
         "dashboards/province.html",
@@ -118,7 +124,9 @@ def satker_page(request, code: str):
             "year": filters.year,
         }
 
-    fragment = _fragment("satker", satker, calendar, filters, "dashboards/_satker.html", build)
+    fragment = _fragment(
+        request, "satker", satker, calendar, filters, "dashboards/_satker.html", build
+    )
     return render(
         request,
         "dashboards/satker.html",
@@ -149,7 +157,9 @@ def rankings(request, code: str):
             "metric_label": activity.METRICS[filters.metric],
         }
 
-    fragment = _fragment("peringkat", office, calendar, filters, "dashboards/_rankings.html", build)
+    fragment = _fragment(
+        request, "peringkat", office, calendar, filters, "dashboards/_rankings.html", build
+    )
     return render(
         request,
         "dashboards/rankings.html",
@@ -174,7 +184,7 @@ def recap(request, code: str, year: int):
         def build():
             return _office_recap(satker, filters, request.user, calendar)
 
-    fragment = _fragment("rekap", satker, calendar, filters, template, build)
+    fragment = _fragment(request, "rekap", satker, calendar, filters, template, build)
     return render(
         request,
         "dashboards/recap.html",

@@ -17,27 +17,27 @@ from django.core.cache import cache
 from django.db import transaction
 
 
-def _key(satker_id: int) -> str:
+def version_key(satker_id: int) -> str:
     return f"versi-data:satker:{satker_id}"
 
 
 def versions_of(satker_ids: Iterable[int]) -> dict[int, str]:
     """The current version of each satker's data (a new token for one never seen)."""
     ids = list(satker_ids)
-    found = cache.get_many([_key(pk) for pk in ids])
+    found = cache.get_many([version_key(pk) for pk in ids])
     versions = {}
     for pk in ids:
-        version = found.get(_key(pk))
+        version = found.get(version_key(pk))
         if version is None:
             # `add` keeps a token another process set meanwhile; read back whichever won.
-            cache.add(_key(pk), uuid.uuid4().hex, timeout=None)
-            version = cache.get(_key(pk))
+            cache.add(version_key(pk), uuid.uuid4().hex, timeout=None)
+            version = cache.get(version_key(pk))
         versions[pk] = version
     return versions
 
 
 def bump_versions(satker_ids: Iterable[int]) -> None:
-    cache.set_many({_key(pk): uuid.uuid4().hex for pk in satker_ids}, timeout=None)
+    cache.set_many({version_key(pk): uuid.uuid4().hex for pk in satker_ids}, timeout=None)
 
 
 def report_changed(report) -> None:
