@@ -111,6 +111,7 @@ def main():
     report_pk = report.values_list("pk", flat=True)[0]
     pages = [
         ("bare view (floor)", "/bench/kosong/", None, None),
+        ("signed-in empty page", "/bench/masuk/", province, None),
         ("province overview", "/dasbor/provinsi/12/", province, 25),
         ("national overview", "/dasbor/nasional/", nation, 10),
         ("satker page", "/dasbor/satker/12.71/", province, 10),
@@ -143,6 +144,8 @@ def main():
         print(f"\n{'page':<26}{'req/s':>8}{'floor':>8}{'target':>8}{'p50 ms':>9}{'p99 ms':>9}"
               f"{'cold ms':>9}")  # fmt: skip
         for label, path, cookie, target in pages:
+            if path.startswith("/bench/masuk"):
+                cold = 0
             result = wrk(f"http://127.0.0.1:{PORT}{path}", cookie)
             floor = floor or result["rps"]
             share = 100 * result["rps"] / floor

@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import path
 
 from bakohumas.urls import urlpatterns as portal
@@ -11,4 +12,9 @@ def bare(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-urlpatterns = [path("bench/kosong/", bare), *portal]
+def signed_in(request):
+    """The ceiling of any portal page: a signed-in user, the menu and footer, nothing else."""
+    return render(request, "base.html")
+
+
+urlpatterns = [path("bench/kosong/", bare), path("bench/masuk/", signed_in), *portal]

@@ -196,37 +196,54 @@ def cell_state(*, status, late, period, today, expected_of_satker: bool) -> str:
 # The year's periods --------------------------------------------------------------------------
 
 
-@dataclass
 class Calendar:
-    """Every reporting period (one query): the year's months, what is due, this period."""
+    """Every reporting period (one query): the year's months, what is due, this period.
 
-    today: datetime.date
-    periods: list[ReportingPeriod]
+    Read on every dashboard request (the deadlines are part of each cache key), so it keeps
+    plain rows and makes period objects only for what a page that is rendered asks for.
+    """
+
+    def __init__(self, today: datetime.date, rows: list[tuple]):
+        self.today = today
+        self.rows = rows  # (pk, year, month, deadline), in order
 
     @classmethod
     def load(cls, today: datetime.date) -> Calendar:
-        return cls(today, list(ReportingPeriod.objects.order_by("year", "month")))
+        rows = ReportingPeriod.objects.order_by("year", "month")
+        return cls(today, list(rows.values_list("pk", "year", "month", "deadline")))
+
+    @staticmethod
+    def _period(row) -> ReportingPeriod:
+        pk, year, month, deadline = row
+        return ReportingPeriod(id=pk, year=year, month=month, deadline=deadline)
 
     @property
     def years(self) -> list[int]:
-        return sorted({period.year for period in self.periods}, reverse=True) or [self.today.year]
+        return sorted({row[1] for row in self.rows}, reverse=True) or [self.today.year]
 
     def of_year(self, year: int) -> dict[int, ReportingPeriod]:
-        return {p.month: p for p in self.periods if p.year == year}
+        return {row[2]: self._period(row) for row in self.rows if row[1] == year}
 
     def due_months(self, year: int) -> list[int]:
-        return [m for m, p in self.of_year(year).items() if is_due(p, self.today)]
+        return [row[2] for row in self.rows if row[1] == year and row[3] < self.today]
+
+    @property
+    def current_year(self) -> int | None:
+        """The year of this period (see `current`), without making a period object."""
+        month = (self.today.year, self.today.month)
+        ended = [row[1] for row in self.rows if (row[1], row[2]) < month]
+        return ended[-1] if ended else None
 
     @property
     def current(self) -> ReportingPeriod | None:
         """This period: the latest month that has ended (satker are reporting on it)."""
         month = (self.today.year, self.today.month)
-        ended = [p for p in self.periods if (p.year, p.month) < month]
-        return ended[-1] if ended else None
+        ended = [row for row in self.rows if (row[1], row[2]) < month]
+        return self._period(ended[-1]) if ended else None
 
     def signature(self, year: int) -> str:
         """Changes when a period of the year is opened or its deadline moved (cache keys)."""
-        return ",".join(f"{m}:{p.deadline:%Y%m%d}" for m, p in sorted(self.of_year(year).items()))
+        return ",".join(f"{row[2]}:{row[3]:%Y%m%d}" for row in self.rows if row[1] == year)
 
 
 # The province's matrix: its satker × the months of a year --------------------------------------

@@ -22,8 +22,7 @@ from .fragments import CSRF_SLOT, cached_fragment
 
 
 def _filters(request, calendar: Calendar) -> DashboardFilter:
-    current = calendar.current
-    default_year = current.year if current else calendar.today.year
+    default_year = calendar.current_year or calendar.today.year
     return DashboardFilter(request.GET, years=calendar.years, default_year=default_year)
 
 

@@ -49,8 +49,7 @@ STREAM_MAX_ROWS = 3000
 
 def _filters(params) -> tuple[Calendar, DashboardFilter]:
     calendar = Calendar.load(timezone.localdate())
-    current = calendar.current
-    default = current.year if current else calendar.today.year
+    default = calendar.current_year or calendar.today.year
     years = (
         sorted({*calendar.years, int(params["tahun"])}) if params.get("tahun") else calendar.years
     )
