@@ -104,7 +104,7 @@ def seed_national(
     for code, name, regencies, cities in chosen:
         province = _province(nation, code, name)
         _user(f"reviewer.{code}", province, Role.REVIEWER)
-        offices = _regencies(province, name, regencies, cities, rng)
+        offices = _regencies(province, name, regencies, cities, rng, today)
         counts.satker += len(offices)
         for office in offices:
             _user(f"operator.{office.code}", office, Role.OPERATOR)
@@ -144,7 +144,7 @@ def _province(nation, code, name) -> Satker:
     return province
 
 
-def _regencies(province, name, regencies, cities, rng) -> list[Satker]:
+def _regencies(province, name, regencies, cities, rng, today) -> list[Satker]:
     existing = list(province.children.order_by("code"))
     if not existing:
         new = []
@@ -162,10 +162,12 @@ def _regencies(province, name, regencies, cities, rng) -> list[Satker]:
                 )
             )
         existing = Satker.objects.bulk_create(new)
-    # About one in forty was formed (pemekaran) during the period covered.
+    # About one in forty was formed (pemekaran) in the last three years. Every draw is made
+    # whatever the outcome, so a second run draws the same numbers as the first.
     for office in existing:
-        if rng.random() < 0.025 and office.reporting_from is None:
-            office.reporting_from = datetime.date(2024 + rng.randrange(3), rng.randrange(1, 13), 1)
+        roll, years_ago, month = rng.random(), rng.randrange(3), rng.randrange(1, 13)
+        if roll < 0.025 and office.reporting_from is None:
+            office.reporting_from = datetime.date(today.year - years_ago, month, 1)
             office.save(update_fields=["reporting_from"])
     return existing
 

@@ -1,8 +1,10 @@
 """The dashboards' pages: who is refused, what they show, query counts at two data sizes."""
 
+import datetime
 import re
 
 import pytest
+from django.db.models import Count, Sum
 
 from dashboards.seeding import seed_national
 from reports import services
@@ -231,3 +233,28 @@ def test_seeded_data_has_every_status_and_a_satker_formed_mid_way(national_data)
     if "514" in national_data:
         assert Satker.objects.filter(level=Level.PROVINSI).count() == 38
         assert Satker.objects.regencies().exclude(reporting_from=None).exists()
+
+
+def fingerprint(province: str) -> list[tuple]:
+    reports = Report.objects.filter(satker__parent__code=province).order_by(
+        "satker__code", "period__year", "period__month"
+    )
+    return list(
+        reports.annotate(
+            n_publications=Count("publications", distinct=True),
+            n_participants=Sum("activities__participants"),
+        ).values_list(
+            "satker__code", "period__year", "period__month", "status", "late",
+            "first_submitted_at", "n_publications", "n_participants",
+        )
+    )  # fmt: skip
+
+
+def test_seed_national_gives_the_same_data_for_the_same_day(db):
+    today = datetime.date(2026, 11, 30)
+    seed_national(years=1, provinces=["11"], rows_per_report=2, today=today)
+    first = fingerprint("11")
+    assert len(first) > 200
+    Report.objects.filter(satker__parent__code="11").delete()
+    seed_national(years=1, provinces=["11"], rows_per_report=2, today=today)
+    assert fingerprint("11") == first
