@@ -50,9 +50,8 @@ STREAM_MAX_ROWS = 3000
 def _filters(params) -> tuple[Calendar, DashboardFilter]:
     calendar = Calendar.load(timezone.localdate())
     default = calendar.current_year or calendar.today.year
-    years = (
-        sorted({*calendar.years, int(params["tahun"])}) if params.get("tahun") else calendar.years
-    )
+    asked = str(params.get("tahun", ""))
+    years = sorted({*calendar.years, int(asked)}) if asked.isdigit() else calendar.years
     return calendar, DashboardFilter(params, years=years, default_year=default)
 
 

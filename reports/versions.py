@@ -5,7 +5,8 @@ Every step that changes a report goes through the workflow's `_record`, which ca
 of the offices above it (its province, KPU RI) is replaced by a new random token, so a
 fragment cached under the old one is never read again and the change shows at once. Bumping
 only after the commit matters: a page rendered between the bump and the commit would cache
-the old data under the new version.
+the old data under the new version. Saving a draft and its evidence bump nothing: no
+dashboard shows a draft's content.
 """
 
 from __future__ import annotations
@@ -40,8 +41,15 @@ def bump_versions(satker_ids: Iterable[int]) -> None:
     cache.set_many({version_key(pk): uuid.uuid4().hex for pk in satker_ids}, timeout=None)
 
 
-def report_changed(report) -> None:
+# Steps that change only a draft's content or its evidence: the dashboards show a report's
+# status and the content of approved reports, so these leave every cached page as it was.
+UNSEEN = {"saved", "attachment_added", "attachment_removed"}
+
+
+def report_changed(report, action: str) -> None:
     """After the current transaction commits, the report's satker and its parents change."""
+    if action in UNSEEN:
+        return
 
     def bump():
         satker = report.satker

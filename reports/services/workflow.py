@@ -59,7 +59,7 @@ def _record(
     moves that event's time forward instead of adding another line to the timeline.
     """
     now = timezone.now()
-    versions.report_changed(report)  # cached dashboard fragments of this satker go stale
+    versions.report_changed(report, action)  # cached dashboard fragments of it go stale
     if action == Action.SAVED:
         last = report.events.order_by("-created_at", "-pk").first()
         if last and last.action == Action.SAVED and last.actor_id == actor.pk:

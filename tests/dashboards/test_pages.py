@@ -9,6 +9,7 @@ from django.db.models import Count, Sum
 from dashboards.seeding import seed_national
 from reports import services
 from reports.models import Report, Status
+from reports.versions import versions_of
 from satker.models import Level, Role, Satker, User
 
 from ..factories import staff
@@ -258,3 +259,23 @@ def test_seed_national_gives_the_same_data_for_the_same_day(db):
     Report.objects.filter(satker__parent__code="11").delete()
     seed_national(years=1, provinces=["11"], rows_per_report=2, today=today)
     assert fingerprint("11") == first
+
+
+def test_a_report_sent_changes_the_versions_a_draft_saved_does_not(
+    draft_medan, operator_medan, sumut, django_capture_on_commit_callbacks
+):
+    ids = [draft_medan.satker_id, sumut.pk]
+    before = versions_of(ids)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_report(
+            report_id=draft_medan.pk,
+            user=operator_medan,
+            content=services.ReportContent(obstacles=services.ObstaclesData(budget="Terbatas")),
+        )
+    assert versions_of(ids) == before  # a draft's content shows on no dashboard
+    complete(draft_medan)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_report(report_id=draft_medan.pk, user=operator_medan)
+    after = versions_of(ids)
+    assert after[draft_medan.satker_id] != before[draft_medan.satker_id]
+    assert after[sumut.pk] != before[sumut.pk]
