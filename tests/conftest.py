@@ -1,3 +1,4 @@
+import datetime
 import importlib
 import os
 
@@ -6,9 +7,11 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
+from reports import services
+from reports.models import ReportingPeriod
 from satker.models import Level, Role, Satker
 
-from .factories import UserFactory, staff
+from .factories import UserFactory, complete, staff
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -141,3 +144,25 @@ def stranger(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="admin.portal", is_staff=True, is_superuser=True)
+
+
+# Reports, for every app whose tests need one -------------------------------------------
+
+
+@pytest.fixture
+def october(db):
+    """October 2026, due Tuesday 10 November 2026."""
+    return ReportingPeriod.objects.create(year=2026, month=10, deadline=datetime.date(2026, 11, 10))
+
+
+@pytest.fixture
+def draft_medan(october, operator_medan):
+    return services.start_report(
+        satker=operator_medan.membership.satker, period=october, user=operator_medan
+    )
+
+
+@pytest.fixture
+def submitted_medan(draft_medan, operator_medan):
+    complete(draft_medan)
+    return services.submit_report(report_id=draft_medan.pk, user=operator_medan)

@@ -1,7 +1,10 @@
-"""Factories for accounts. Satker come from the data migration, never from here."""
+"""Factories for accounts and helpers for reports. Satker come from the data migration."""
+
+import datetime
 
 import factory
 
+from reports.models import Publication
 from satker.models import Membership, Role, Satker, User
 
 PASSWORD = "rahasia-uji-123"
@@ -40,3 +43,26 @@ def staff(username: str, code: str, role: Role = Role.OPERATOR, **user_fields) -
     user = UserFactory(username=username, **user_fields)
     MembershipFactory(user=user, satker=Satker.objects.get(code=code), role=role)
     return User.objects.select_related("membership__satker").get(pk=user.pk)
+
+
+def complete(report, *, publications=1):
+    """Answer section A and record publications: enough to be sent."""
+    kelembagaan = report.kelembagaan
+    kelembagaan.bakohumas_formed = True
+    kelembagaan.sk_number = "12/PP.08-SD/1271/2026"
+    kelembagaan.sk_date = datetime.date(2026, 2, 3)
+    kelembagaan.wa_group_formed = True
+    kelembagaan.wa_member_count = 41
+    kelembagaan.coordinated_with_pemda = True
+    kelembagaan.save()
+    Publication.objects.bulk_create(
+        Publication(
+            report=report,
+            date=datetime.date(2026, 10, 5 + i % 20),
+            channel="instagram",
+            title=f"Sosialisasi pemilih pemula {i + 1}",
+            url="https://instagram.com/kpu_medan/p/1",
+        )
+        for i in range(publications)
+    )
+    return report

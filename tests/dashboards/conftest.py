@@ -8,8 +8,7 @@ from reports import services
 from reports.models import Report, ReportingPeriod, Status, deadline_end
 from satker.models import Level, Role, Satker
 
-from ..factories import staff
-from ..reports.conftest import complete, draft_medan, october, submitted_medan  # noqa: F401
+from ..factories import complete, staff
 
 WIB = ZoneInfo("Asia/Jakarta")
 # Thursday 5 November 2026: September's deadline (10 October) has passed, October's

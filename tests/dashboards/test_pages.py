@@ -12,8 +12,7 @@ from reports.models import Report, Status
 from reports.versions import versions_of
 from satker.models import Level, Role, Satker, User
 
-from ..factories import staff
-from ..reports.conftest import complete
+from ..factories import complete, staff
 
 pytestmark = pytest.mark.django_db
 

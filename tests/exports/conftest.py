@@ -5,4 +5,3 @@ from ..dashboards.conftest import (  # noqa: F401
     today,
     year_of_reports,
 )
-from ..reports.conftest import draft_medan, october, submitted_medan  # noqa: F401

@@ -5,8 +5,11 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
+import redis
+from django.conf import settings
 from django.db import connection
 from openpyxl import load_workbook
 
@@ -16,9 +19,24 @@ from reports.models import Publication
 from satker.models import User
 
 from ..conftest import require_service
-from ..test_worker import BASE_DIR, redis_reachable, worker_log
+
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+
+def redis_reachable() -> bool:
+    if not settings.REDIS_URL:
+        return True  # embedded mode: the file-system broker needs no server
+    try:
+        return redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+    except redis.ConnectionError:
+        return False
+
+
+def worker_log(process) -> str:
+    process.log.seek(0)
+    return process.log.read()
 
 
 def database_url() -> str:

@@ -12,8 +12,7 @@ from reports.services import WorkflowError, workflow
 from satker.models import Role
 
 from ..conftest import require_service
-from ..factories import staff
-from .conftest import complete
+from ..factories import complete, staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,8 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from reports import services
 from reports.models import Attachment, Report, ReportingPeriod, Status
 
-from ..factories import PDF, staff
-from .conftest import complete
+from ..factories import PDF, complete, staff
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from reports.models import Action, Dp3Village, Notification, Report, ReportEvent
 from reports.services import WorkflowError
 from satker.models import Role
 
-from ..factories import staff
-from .conftest import complete
+from ..factories import complete, staff
 
 pytestmark = pytest.mark.django_db
 
