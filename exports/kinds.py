@@ -216,11 +216,16 @@ ACTIVITY_COLUMNS = [
 ]
 
 
+def _province_name(province) -> str:
+    """'Jawa Timur': the column's title already says it is a province."""
+    return province.short_name.removeprefix("Provinsi ")
+
+
 def _activity_table(title, rows, *, ranked: bool, national: bool) -> Table:
-    columns = [Column(_("Peringkat"), "int", 10)] if ranked else []
+    columns = [Column(_("No."), "int", 6)] if ranked else []
     columns += [Column(_("Kode"), width=7), Column(_("Satker"), width=28)]
     if national:
-        columns.append(Column(_("Provinsi"), width=24))
+        columns.append(Column(_("Provinsi"), width=20))
     columns += [Column(_("Laporan disetujui"), "int")]
     columns += [Column(str(label), "int") for _field, label in ACTIVITY_COLUMNS]
     columns += [
@@ -231,7 +236,7 @@ def _activity_table(title, rows, *, ranked: bool, national: bool) -> Table:
 
     def values(row):
         head = [row.rank] if ranked else []
-        head += [row.code, row.short_name] + ([row.parent.short_name] if national else [])
+        head += [row.code, row.short_name] + ([_province_name(row.parent)] if national else [])
         return [*head, row.approved, *[getattr(row, f) for f, _l in ACTIVITY_COLUMNS],
                 row.on_time, row.expected, row.timeliness]  # fmt: skip
 

@@ -37,8 +37,16 @@ def write_pdf(
     tables = []
     for table in document.tables:
         kinds = [column.kind for column in table.columns]
+        # A number aligns right; a short text (a code, a name) stays on one line.
+        looks = [
+            "n" if column.kind != "text" else "nw" if (column.width or 99) <= 10 else ""
+            for column in table.columns
+        ]
         rows = [
-            [(_text(kind, value), kind != "text") for kind, value in zip(kinds, row, strict=True)]
+            [
+                (_text(kind, value), look)
+                for kind, value, look in zip(kinds, row, looks, strict=True)
+            ]
             for row in table.rows
         ]
         tables.append({"table": table, "rows": rows})
