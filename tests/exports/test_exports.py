@@ -31,7 +31,9 @@ def workbook(response):
 
 
 def pdf_text(content: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    """The PDF's words, one space apart (a name may wrap inside its table cell)."""
+    pages = PdfReader(io.BytesIO(content)).pages
+    return " ".join(" ".join(page.extract_text() for page in pages).split())
 
 
 def test_matrix_excel_has_real_numbers_a_frozen_header_and_its_filters(
