@@ -115,6 +115,8 @@ INSTALLED_APPS = [
     "reports",
     "reminders",
     "backups",
+    "dashboards",
+    "exports",
 ]
 
 MIDDLEWARE = [
@@ -368,6 +370,11 @@ CELERY_BEAT_SCHEDULE = {
     "sapuan-pengingat": {
         "task": "reminders.tasks.sweep_reminders",
         "schedule": crontab(hour=8, minute=0),
+    },
+    # Export files older than a week go, stuck jobs are marked failed, unsent ones resent.
+    "hapus-ekspor-lama": {
+        "task": "exports.tasks.clean_old_exports",
+        "schedule": crontab(hour=2, minute=45),
     },
     "hapus-sesi-kedaluwarsa": {
         "task": "bakohumas.tasks.clear_expired_sessions",

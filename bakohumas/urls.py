@@ -72,6 +72,8 @@ urlpatterns = [
     path("laporan/", include("reports.urls")),
     path("notifikasi/", include("notifications.urls")),
     path("pengingat/", include("reminders.urls")),
+    path("dasbor/", include("dashboards.urls")),
+    path("ekspor/", include("exports.urls")),
     # The language switch is on the login page too, so it must work before login.
     path("bahasa/", account_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -14,5 +15,10 @@ urlpatterns = [
     path("<int:pk>/buka-kembali/", views.reopen, name="reopen"),
     path("lampiran/<int:pk>/", views.attachment, name="attachment"),
     path("lampiran/<int:pk>/hapus/", views.delete_attachment, name="delete_attachment"),
-    path("rekap/<str:code>/<int:year>/", views.recap, name="recap"),
+    # The recap moved to the dashboards; old links (and bookmarks) follow it there.
+    path(
+        "rekap/<str:code>/<int:year>/",
+        RedirectView.as_view(pattern_name="dashboards:recap", permanent=True, query_string=True),
+        name="recap",
+    ),
 ]

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Sum
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,13 +14,8 @@ from . import access, services
 from .forms import AttachmentForm, ReopenForm, ReportForms, ReviewForm
 from .messages import MY_REPORTS, REPORT_TARGET, REVIEW_QUEUE
 from .models import (
-    Activity,
-    Channel,
-    Publication,
     Report,
     ReportingPeriod,
-    Segment,
-    Status,
 )
 from .services import WorkflowError
 
@@ -267,50 +261,3 @@ def delete_attachment(request, pk: int):
         request, _("Lampiran «%(name)s» dihapus.") % {"name": attachment.original_name}
     )
     return redirect("reports:edit", pk=report.pk)
-
-
-def recap(request, code: str, year: int):
-    """Quarterly or annual recap of a satker, from its approved monthly reports only."""
-    satker = satker_access.get_satker_for_user(request.user, code)
-    quarter = request.GET.get("triwulan")
-    months = range(1, 13)
-    if quarter in {"1", "2", "3", "4"}:
-        months = range(int(quarter) * 3 - 2, int(quarter) * 3 + 1)
-    approved = Report.objects.filter(
-        satker=satker, period__year=year, period__month__in=months, status=Status.APPROVED
-    )
-    reports = list(
-        approved.select_related("period", "ppid", "kelembagaan")
-        .annotate(
-            n_publications=Count("publications", distinct=True),
-            n_activities=Count("activities", distinct=True),
-        )
-        .order_by("period__month")
-    )
-    context = {
-        "satker": satker,
-        "year": year,
-        "quarter": quarter if quarter in {"1", "2", "3", "4"} else None,
-        "reports": reports,
-        "expected": len(months),
-        "by_channel": _count_by(Publication, approved, "channel", Channel),
-        "by_segment": _count_by(Activity, approved, "segment", Segment, participants=True),
-        "by_kind": _count_by(Activity, approved, "kind", Activity.Kind, participants=True),
-        "ppid": approved.aggregate(
-            received=Sum("ppid__requests_received"),
-            fulfilled=Sum("ppid__requests_fulfilled"),
-            rejected=Sum("ppid__requests_rejected"),
-            objections=Sum("ppid__objections"),
-        ),
-        "latest": reports[-1] if reports else None,
-    }
-    return render(request, "reports/recap.html", context)
-
-
-def _count_by(model, reports, field, choices, participants=False):
-    aggregates = {"count": Count("pk")}
-    if participants:
-        aggregates["participants"] = Sum("participants")
-    rows = model.objects.filter(report__in=reports).values(field).annotate(**aggregates)
-    labels = dict(choices.choices)
-    return [{**row, "label": labels.get(row[field], row[field])} for row in rows.order_by(field)]

@@ -36,7 +36,7 @@ class SatkerAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent"]
     inlines = [DivisionInline]
     fieldsets = [
-        (None, {"fields": ["code", "name", "level", "parent"]}),
+        (None, {"fields": ["code", "name", "level", "parent", "reporting_from"]}),
         (_("Kontak"), {"fields": ["address", "email", "whatsapp"]}),
     ]
 

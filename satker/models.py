@@ -87,6 +87,17 @@ class Satker(models.Model):
         _("nomor WhatsApp resmi"),
         help_text=_("Dipakai bila staf penerima pengingat tidak mencantumkan nomornya sendiri."),
     )
+    # A regency formed by pemekaran (or added to the portal) mid-year owes no report for the
+    # months before: the dashboards do not count those months as expected of it.
+    reporting_from = models.DateField(
+        _("wajib lapor sejak"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Bulan pertama yang wajib dilaporkan (tanggal 1 bulan itu). Kosongkan bila satker "
+            "wajib melapor sejak awal."
+        ),
+    )
 
     objects = SatkerQuerySet.as_manager()
 
@@ -133,6 +144,8 @@ class Satker(models.Model):
         return {parent.pk, parent.parent_id} - {None} if parent else set()
 
     def clean(self) -> None:
+        if self.reporting_from:
+            self.reporting_from = self.reporting_from.replace(day=1)
         expected_parent_level = {
             Level.PROVINSI: Level.RI,
             Level.KABUPATEN: Level.PROVINSI,

@@ -9,7 +9,7 @@ def home(request):
     """Each role lands where its work is."""
     user = request.user
     if access.sees_overview(user):
-        return redirect("satker:list")
+        return redirect("dashboards:landing")
     satker = access.own_satker(user)
     if satker is not None:
         return redirect(satker)

@@ -95,6 +95,15 @@ def _second_step_only_where_tested(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the cache (files or Redis) outlives a test's
+    database, and a dashboard fragment cached for one test's data must not show in another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # PBKDF2's deliberate slowness protects real passwords; tests only need the mechanics.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -4,7 +4,10 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APP_CODE = ["bakohumas", "satker", "workdays", "uploads", "reports", "templates"]
+APP_CODE = [
+    "bakohumas", "satker", "accounts", "workdays", "uploads", "notifications", "reports",
+    "reminders", "backups", "dashboards", "exports", "templates",
+]  # fmt: skip
 # A decision about what a user may do, spelt out by hand: their flags, their role.
 ROLE_CHECK = re.compile(
     r"\buser\w*\.(is_superuser|is_staff|role|is_reviewer)\b"

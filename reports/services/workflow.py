@@ -19,7 +19,7 @@ from notifications.services import notify
 from satker import access as satker_access
 from satker.models import Satker, User
 
-from .. import access
+from .. import access, versions
 from ..messages import REPORT_EVENT, REPORT_TARGET
 from ..models import (
     Action,
@@ -57,6 +57,7 @@ def _record(
     moves that event's time forward instead of adding another line to the timeline.
     """
     now = timezone.now()
+    versions.report_changed(report, action)  # cached dashboard fragments of it go stale
     if action == Action.SAVED:
         last = report.events.order_by("-created_at", "-pk").first()
         if last and last.action == Action.SAVED and last.actor_id == actor.pk:

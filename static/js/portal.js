@@ -31,3 +31,9 @@ document.addEventListener("click", (event) => {
 document.addEventListener("click", (event) => {
   if (event.target.closest("[data-back]")) history.back();
 });
+
+// Progress bars get their width from aria-valuenow: the CSP allows no inline style.
+for (const bar of document.querySelectorAll('[role="progressbar"][aria-valuenow]')) {
+  const fill = bar.querySelector(".progress-bar");
+  if (fill) fill.style.width = `${bar.getAttribute("aria-valuenow")}%`;
+}

@@ -40,13 +40,17 @@ def test_reviewer_signs_in_and_lands_on_the_provincial_overview(page, live_serve
 
     sign_in(page, live_server, "reviewer.sumut")
 
-    expect(page).to_have_url(re.compile(r"/satker/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ringkasan provinsi")
+    expect(page).to_have_url(re.compile(r"/dasbor/provinsi/12/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Kepatuhan pelaporan KPU Provinsi Sumatera Utara"
+    )
+    expect(page.locator(".dash-matrix tbody tr")).to_have_count(33)
+    page.get_by_role("link", name="Daftar satker").click()
     expect(page.locator("tbody tr")).to_have_count(33)
     page.get_by_label("Tingkat").select_option("kota")
     page.get_by_role("button", name="Terapkan").click()
     expect(page.locator("tbody tr")).to_have_count(8)
-    screenshot("reviewer-overview-desktop")
+    screenshot("reviewer-satker-list-desktop")
 
 
 def test_wrong_password_shows_an_indonesian_error_and_keeps_the_username(

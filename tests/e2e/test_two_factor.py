@@ -60,4 +60,6 @@ def test_reviewer_sets_up_the_second_step_and_signs_in_with_it(
         device.refresh_from_db()
         page.get_by_label("Kode verifikasi").fill(code_of(device))
         page.get_by_role("button", name="Verifikasi").click()
-        expect(page.get_by_role("heading", level=1)).to_have_text("Ringkasan provinsi")
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Kepatuhan pelaporan KPU Provinsi Sumatera Utara"
+        )

@@ -290,30 +290,6 @@ def test_operator_has_no_review_queue(client, operator_medan):
     assert client.get("/laporan/verifikasi/").status_code == 404
 
 
-def test_recap_counts_approved_reports_only(
-    client, submitted_medan, reviewer_sumut, operator_medan
-):
-    Activity.objects.create(
-        report=submitted_medan,
-        date=datetime.date(2026, 10, 20),
-        kind="sppb",
-        title="Pemilih pemula",
-        place="SMA 1 Medan",
-        segment="pemula",
-        participants=120,
-    )
-    client.force_login(reviewer_sumut)
-    before = client.get("/laporan/rekap/12.71/2026/?triwulan=4")
-    assert before.context["reports"] == []
-    services.approve_report(report_id=submitted_medan.pk, user=reviewer_sumut)
-    after = client.get("/laporan/rekap/12.71/2026/?triwulan=4")
-    assert [r.period.month for r in after.context["reports"]] == [10]
-    assert after.context["by_segment"][0]["participants"] == 120
-    assert "Rekap Triwulan 4 Tahun 2026" in after.text
-    client.force_login(staff("operator.x", "12.75"))
-    assert client.get("/laporan/rekap/12.71/2026/").status_code == 404
-
-
 def make_reports(count, period, user_prefix="op"):
     """`count` submitted reports of different satker for `period`."""
     from satker.models import Satker
@@ -401,30 +377,6 @@ def test_edit_page_query_count_is_fixed(
         response = client.get(f"/laporan/{draft_medan.pk}/ubah/")
     assert response.status_code == 200
     assert response.text.count('name="publikasi-') > rows
-
-
-@pytest.mark.parametrize("months", [1, 12])
-def test_recap_query_count_is_fixed(
-    client, reviewer_sumut, operator_medan, django_assert_num_queries, months
-):
-    for month in range(1, months + 1):
-        period = ReportingPeriod.objects.create(
-            year=2025, month=month, deadline=datetime.date(2025, month, 28)
-        )
-        report = services.start_report(
-            satker=operator_medan.membership.satker, period=period, user=operator_medan
-        )
-        complete(report, publications=2)
-        services.submit_report(report_id=report.pk, user=operator_medan)
-        services.approve_report(report_id=report.pk, user=reviewer_sumut)
-    client.force_login(reviewer_sumut)
-    # 1 session, 2 user, 3 satker with parent, 4 approved reports with counts and sections,
-    # 5 publications per channel, 6 activities per segment, 7 per kind, 8 PPID sums,
-    # 9 unread notifications
-    with django_assert_num_queries(9):
-        response = client.get("/laporan/rekap/12.71/2025/")
-    assert len(response.context["reports"]) == months
-    assert response.context["by_channel"][0]["count"] == 2 * months
 
 
 def test_times_are_wib_and_month_names_follow_the_language(client, draft_medan, operator_medan):

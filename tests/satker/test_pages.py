@@ -23,7 +23,7 @@ def test_pimpinan_lands_on_their_satker_home(client, pimpinan_medan):
 def test_reviewer_lands_on_the_provincial_overview(client, reviewer_sumut):
     client.force_login(reviewer_sumut)
     response = client.get("/", follow=True)
-    assert response.redirect_chain[-1][0] == "/satker/"
+    assert response.redirect_chain[-1][0] == "/dasbor/provinsi/12/"
     assert "Ringkasan provinsi" in response.text
 
 
