@@ -4,10 +4,13 @@ Forms parse and validate what the browser sent (the model's own rules, through M
 validation) and turn it into the services' plain data; they never write.
 """
 
-from dataclasses import fields
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from uploads import ACCEPT, allowed_kinds_help, check_upload
@@ -163,14 +166,34 @@ class ReportForms:
     def is_valid(self) -> bool:
         return all([form.is_valid() for form in self.all])  # every form, to show every error
 
-    def error_count(self) -> int:
-        count = 0
-        for form in self.all:
-            if isinstance(form, forms.BaseFormSet):
-                count += len(form.non_form_errors()) + sum(len(f.errors) for f in form.forms)
-            else:
-                count += len(form.errors)
-        return count
+    def section_states(self, *, missing, attachments, attachment_form) -> list[SectionState]:
+        """For the A–F bar: each section with errors (⚠ and how many), done (✓) or empty.
+
+        Reads what is already loaded (the row forms, the report's sections): no query.
+        """
+        missing_in = {item.section for item in missing}
+        rows = self.rows
+        obstacles = self.obstacles.instance
+        has_text = any(getattr(obstacles, name) for name in ObstaclesForm.Meta.fields)
+        parts = [
+            ("a", "A", _("Kelembagaan"), [self.kelembagaan], "a" not in missing_in),
+            ("b", "B", _("Publikasi"), [rows["publikasi"]], bool(rows["publikasi"].initial_forms)),
+            ("c", "C", _("Kegiatan"), [rows["kegiatan"]], bool(rows["kegiatan"].initial_forms)),
+            (
+                "d",
+                "D",
+                _("DP3"),
+                [rows["desa"], rows["dp3"]],
+                bool(rows["desa"].initial_forms or rows["dp3"].initial_forms),
+            ),
+            ("e", "E", _("PPID"), [self.ppid], True),
+            ("f", "F", _("Kendala"), [self.obstacles], has_text),
+            ("lampiran", "", _("Lampiran"), [attachment_form], bool(attachments)),
+        ]
+        return [
+            SectionState(anchor, letter, str(label), _error_count(forms), done)
+            for anchor, letter, label, forms, done in parts
+        ]
 
     def content(self) -> ReportContent:
         """The valid input as the data `services.save_report` takes."""
@@ -183,6 +206,35 @@ class ReportForms:
             dp3_villages=_row_data(self.rows["desa"], Dp3VillageData),
             dp3_activities=_row_data(self.rows["dp3"], Dp3ActivityData),
         )
+
+
+@dataclass(frozen=True)
+class SectionState:
+    anchor: str
+    letter: str
+    label: str
+    errors: int
+    done: bool
+
+    @property
+    def state(self) -> str:
+        if self.errors:
+            return "error"
+        return "done" if self.done else "empty"
+
+
+def _error_count(forms_and_formsets) -> int:
+    count = 0
+    for form in forms_and_formsets:
+        if not form.is_bound:
+            continue
+        if isinstance(form, forms.BaseFormSet):
+            count += len(form.non_form_errors()) + sum(
+                len(f.errors) for f in form.forms if f.is_bound and f.errors
+            )
+        else:
+            count += len(form.errors)
+    return count
 
 
 def _row_data(formset, data_class) -> list:
@@ -212,6 +264,10 @@ class AttachmentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = allowed_kinds_help()
+        # Said by photo-resize.js when it shrinks a phone photo before upload.
+        self.fields["file"].widget.attrs["data-resized-text"] = gettext(
+            "Foto diperkecil sebelum dikirim: {from} menjadi {to}."
+        )
 
     def clean_file(self):
         uploaded_file = self.cleaned_data["file"]

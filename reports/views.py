@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -95,6 +96,8 @@ def edit(request, pk: int):
             messages.error(request, str(error))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+    attachments = list(report.attachments.all())
+    missing = services.missing_for_submission(report)
     return render(
         request,
         "reports/edit.html",
@@ -102,8 +105,12 @@ def edit(request, pk: int):
             "report": report,
             "forms": forms,
             "attachment_form": attachment_form,
-            "attachments": report.attachments.all(),
-            "missing": services.missing_for_submission(report),
+            "attachments": attachments,
+            "missing": missing,
+            "sections": forms.section_states(
+                missing=missing, attachments=attachments, attachment_form=attachment_form
+            ),
+            "failed": request.method == "POST",
             "return_note": report.events.latest_return() if report.is_returned else None,
         },
     )
@@ -136,20 +143,32 @@ def _after_save(request, report, attachment_form):
             request,
             _("Draf tersimpan pukul %(time)s.") % {"time": timezone.localtime().strftime("%H.%M")},
         )
-        return redirect("reports:edit", pk=report.pk)
+        return _go(request, reverse("reports:edit", kwargs={"pk": report.pk}))
     try:
         services.submit_report(report_id=report.pk, user=request.user)
     except WorkflowError as error:
         messages.error(request, str(error))
-        return redirect("reports:edit", pk=report.pk)
+        return _go(request, reverse("reports:edit", kwargs={"pk": report.pk}))
     messages.success(request, _("Laporan terkirim ke KPU Provinsi untuk diverifikasi."))
-    return redirect("reports:detail", pk=report.pk)
+    return _go(request, report.get_absolute_url())
+
+
+def _go(request, url):
+    """Where to go after a save: a redirect, or for the page's own save script (which shows
+    progress and survives a dropped connection) the address to go to."""
+    if request.headers.get("X-Portal-Save"):
+        return JsonResponse({"redirect": url})
+    return redirect(url)
 
 
 def detail(request, pk: int):
     report = access.get_report_for_user(request.user, pk, sections=True)
     notifications.mark_read(user=request.user, target_type=REPORT_TARGET, target_id=report.pk)
     can_review = access.can_review(request.user, report)
+    events = list(report.events.with_actor())
+    return_note = None
+    if report.is_returned:  # the reviewer's note goes first on the page: it says what to fix
+        return_note = next((e for e in reversed(events) if e.sends_back), None)
     return render(
         request,
         "reports/detail.html",
@@ -160,7 +179,8 @@ def detail(request, pk: int):
             "villages": report.dp3_villages.all(),
             "dp3_activities": report.dp3_activities.all(),
             "attachments": report.attachments.all(),
-            "events": report.events.with_actor(),
+            "events": events,
+            "return_note": return_note,
             "review_form": ReviewForm(
                 initial={"note": request.session.pop(f"review-note-{report.pk}", "")}
             )

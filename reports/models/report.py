@@ -194,6 +194,11 @@ class ReportEvent(models.Model):
         return f"{self.report}: {self.get_action_display()}"
 
     @property
+    def sends_back(self) -> bool:
+        """The report went back to its operators (returned, or reopened by an admin)."""
+        return self.action in (Action.RETURNED, Action.REOPENED)
+
+    @property
     def is_about_attachment(self) -> bool:
         """Evidence added or removed: the note holds the file's name, not a message."""
         return self.action in (Action.ATTACHMENT_ADDED, Action.ATTACHMENT_REMOVED)

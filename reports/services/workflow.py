@@ -9,6 +9,8 @@ gets a `WorkflowError`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -128,26 +130,42 @@ def start_report(*, satker: Satker, period: ReportingPeriod, user: User) -> Repo
     return report
 
 
-def missing_for_submission(report: Report) -> list[str]:
+@dataclass(frozen=True)
+class Missing:
+    """Something to fill before the report can be sent, and the section it belongs to."""
+
+    section: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def missing_for_submission(report: Report) -> list[Missing]:
     """What must still be filled before the report can be sent, in the user's words."""
     missing = []
     kelembagaan = report.kelembagaan
     if kelembagaan.bakohumas_formed is None:
-        missing.append(_("A: jawab apakah Bakohumas sudah dibentuk."))
+        missing.append(Missing("a", _("A: jawab apakah Bakohumas sudah dibentuk.")))
     elif kelembagaan.bakohumas_formed and not (kelembagaan.sk_number and kelembagaan.sk_date):
-        missing.append(_("A: isi nomor dan tanggal SK pembentukan Bakohumas."))
+        missing.append(Missing("a", _("A: isi nomor dan tanggal SK pembentukan Bakohumas.")))
     if kelembagaan.wa_group_formed is None:
-        missing.append(_("A: jawab apakah grup WhatsApp Bakohumas sudah dibentuk."))
+        missing.append(Missing("a", _("A: jawab apakah grup WhatsApp Bakohumas sudah dibentuk.")))
     elif kelembagaan.wa_group_formed and not kelembagaan.wa_member_count:
-        missing.append(_("A: isi jumlah anggota grup WhatsApp."))
+        missing.append(Missing("a", _("A: isi jumlah anggota grup WhatsApp.")))
     if kelembagaan.coordinated_with_pemda is None:
-        missing.append(_("A: jawab apakah ada koordinasi dengan Pemkab/Pemko bulan ini."))
+        missing.append(
+            Missing("a", _("A: jawab apakah ada koordinasi dengan Pemkab/Pemko bulan ini."))
+        )
     has_work = report.publications.exists() or report.activities.exists()
     if not has_work and not report.obstacles.no_activity_reason.strip():
         missing.append(
-            _(
-                "B/C: catat sedikitnya satu publikasi atau kegiatan, atau jelaskan di bagian F "
-                "mengapa bulan ini tidak ada."
+            Missing(
+                "b",
+                _(
+                    "B/C: catat sedikitnya satu publikasi atau kegiatan, atau jelaskan di bagian "
+                    "F mengapa bulan ini tidak ada."
+                ),
             )
         )
     return missing
@@ -188,7 +206,7 @@ def submit_report(*, report_id: int, user: User) -> Report:
     if missing:
         raise WorkflowError(
             _("Laporan belum dapat dikirim. Lengkapi dulu: %(items)s")
-            % {"items": " ".join(missing)}
+            % {"items": " ".join(map(str, missing))}
         )
     # Sent before (then returned, or withdrawn): the reviewers see it again.
     action = Action.RESUBMITTED if report.was_sent else Action.SUBMITTED

@@ -37,3 +37,20 @@ for (const bar of document.querySelectorAll('[role="progressbar"][aria-valuenow]
   const fill = bar.querySelector(".progress-bar");
   if (fill) fill.style.width = `${bar.getAttribute("aria-valuenow")}%`;
 }
+
+// "Hapus baris ini" on a row not saved yet: the row goes back to its empty state (the server
+// ignores an untouched row) and is hidden; focus returns to the "Tambah" button.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-remove-row]");
+  if (!button) return;
+  const row = button.closest("fieldset");
+  for (const el of row.querySelectorAll("input, select, textarea")) {
+    if (el.type === "hidden") continue;
+    if (el.type === "checkbox" || el.type === "radio") el.checked = el.defaultChecked;
+    else if (el.tagName === "SELECT") for (const option of el.options) option.selected = option.defaultSelected;
+    else el.value = el.defaultValue;
+  }
+  row.hidden = true;
+  row.dispatchEvent(new Event("change", { bubbles: true })); // the browser copy forgets it too
+  row.closest("[data-formset]").querySelector("[data-add-row]").focus();
+});

@@ -68,3 +68,74 @@ def _no_content_security_policy_violations(page):
     page.on("console", check)
     yield
     assert violations == []
+
+
+# The portal as production serves it --------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def production_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """gunicorn with production settings (DEBUG off, hashed and compressed static files from
+    WhiteNoise, compressed pages), on the test database: what a phone really downloads."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from ..conftest import BASE_DIR, database_url_of_this_test
+
+    with django_db_blocker.unblock():
+        database_url = database_url_of_this_test()
+    static_root = tmp_path_factory.mktemp("staticfiles")
+    env = {
+        **os.environ,
+        "ENV_FILE": "/nonexistent/.env",
+        "DEBUG": "false",
+        "SECRET_KEY": "production-like-test-server-" + "k" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": "https://bakohumas.example",
+        "DATABASE_URL": database_url,
+        "CONN_MAX_AGE": "0",
+        "STATIC_ROOT": str(static_root),
+        "STATIC_MANIFEST": "true",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "TWO_FACTOR_REQUIRED_FOR": "",
+        "WHATSAPP_BACKEND": "none",
+        "EMAIL_URL": "dummymail://",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = (tmp_path_factory.mktemp("gunicorn") / "gunicorn.log").open("w+")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "bakohumas.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", "2", "--log-level", "warning"],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/akun/masuk/", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        log.seek(0)
+        pytest.fail("gunicorn did not start:\n" + log.read())
+    yield url
+    process.terminate()
+    process.wait(timeout=30)
+    log.close()
