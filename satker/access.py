@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Role, Satker, User
+from .models import ApiToken, Role, Satker, User
 
 
 def _membership(user):
@@ -91,6 +91,18 @@ def scope_filter(user) -> Q | None:
 def get_satker_for_user(user, code: str) -> Satker:
     """The satker with `code` if `user` may see it; 404 otherwise, never 403."""
     return get_object_or_404(Satker.objects.visible_to(user).select_related("parent"), code=code)
+
+
+# API tokens: each person manages their own (admins manage all of them in Django admin) -----
+
+
+def tokens_of(user) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user) if user.is_authenticated else ApiToken.objects.none()
+
+
+def get_token_for_user(user, pk: int) -> ApiToken:
+    """One of the user's own tokens; 404 for anyone else's."""
+    return get_object_or_404(tokens_of(user), pk=pk)
 
 
 # Who is told: the recipients of a satker's notices and reminders ------------------------------
