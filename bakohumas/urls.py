@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from bakohumas.health import health
 from notifications.accounts import OutboxPasswordResetForm
+from restapi.views import not_found as api_not_found
 from satker import views as satker_views
 from satker.forms import LoginForm
 
@@ -54,6 +57,25 @@ account_urls = [
     ),
 ]
 
+# The REST API: each app's own `api` module, the schema and its documentation.
+api_v1_urls = [
+    path("", include("satker.api")),
+    path("", include("reports.api.urls")),
+    # Compliance (the matrix, rates per satker, month and province for a year) belongs to the
+    # dashboards app, built alongside: mount its `dashboards.api` here when it lands.
+    path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
+    path(
+        "docs/",
+        login_not_required(SpectacularSwaggerView.as_view(url_name="api:schema")),
+        name="docs",
+    ),
+    path(
+        "redoc/",
+        login_not_required(SpectacularRedocView.as_view(url_name="api:schema")),
+        name="redoc",
+    ),
+]
+
 urlpatterns = [
     path("", satker_views.home, name="home"),
     path("akun/", include(account_urls)),
@@ -65,4 +87,6 @@ urlpatterns = [
     path("bahasa/", satker_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("kesehatan/", health, name="health"),
+    path("api/v1/", include((api_v1_urls, "api"))),
+    re_path(r"^api/", api_not_found),  # whatever else under /api/: 404 in the API's format
 ]

@@ -1,0 +1,48 @@
+from django import forms
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from ..models import Report, ReportingPeriod, Status
+
+
+class PeriodKeyField(forms.RegexField):
+    def __init__(self, *args, **kwargs):
+        super().__init__(r"^\d{4}-(0[1-9]|1[0-2])$", *args, **kwargs)
+
+
+class PeriodKeyFilter(filters.CharFilter):
+    """?period=2026-10"""
+
+    field_class = PeriodKeyField
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        year, month = value.split("-")
+        return queryset.filter(period__year=int(year), period__month=int(month))
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IntegerFilter(filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class PeriodFilter(filters.FilterSet):
+    year = IntegerFilter(help_text="Tahun, mis. 2026.")
+
+    class Meta:
+        model = ReportingPeriod
+        fields = ["year"]
+
+
+class ReportFilter(filters.FilterSet):
+    satker = filters.CharFilter(field_name="satker__code", help_text="Kode satker, mis. 12.71.")
+    period = PeriodKeyFilter(help_text="Periode tahun-bulan, mis. 2026-10.")
+    year = IntegerFilter(field_name="period__year", help_text="Tahun periode, mis. 2026.")
+    status = filters.ChoiceFilter(choices=Status.choices)
+    late = filters.BooleanFilter(help_text="true: terkirim pertama kali lewat batas waktu.")
+
+    class Meta:
+        model = Report
+        fields = ["satker", "period", "year", "status", "late"]
