@@ -23,8 +23,9 @@ class AutoSchema(openapi.AutoSchema):
         return responses
 
     def _error_codes(self):
-        has_input = self.method in ("POST", "PUT", "PATCH") or bool(
-            self._get_filter_parameters() or self._get_pagination_parameters()
+        paged = bool(self._get_pagination_parameters())
+        has_input = self.method in ("POST", "PUT", "PATCH") or paged or bool(
+            self._get_filter_parameters()
         )
         public = not self.get_auth() or not self.view.get_permissions()
         codes = []
@@ -34,8 +35,8 @@ class AutoSchema(openapi.AutoSchema):
             codes.append(("401", "Tanpa token/sesi, atau token dicabut atau kedaluwarsa."))
         if not public:
             codes.append(("403", "Peran atau token (hanya baca) tidak berhak."))
-        if "{" in self.path:
-            codes.append(("404", "Tidak ada, atau di luar cakupan akun."))
+        if "{" in self.path or paged:
+            codes.append(("404", "Tidak ada, di luar cakupan akun, atau halaman tidak ada."))
         if self.method in ("POST", "PUT", "PATCH"):
             codes.append(("415", "Jenis isi permintaan tidak diterima."))
         codes.append(("429", "Terlalu banyak permintaan; lihat Retry-After."))

@@ -96,7 +96,12 @@ START_SCHEMA = extend_schema(
     summary="Buat draf laporan satker untuk satu periode (operator)",
     description="Bila laporannya sudah ada, laporan itu yang dikembalikan (200).",
     request=StartReportSerializer,
-    responses={201: ReportDetailSerializer, 200: ReportDetailSerializer, **WRITE_ERRORS},
+    responses={
+        201: ReportDetailSerializer,
+        200: ReportDetailSerializer,
+        404: error("Satker tidak ada atau di luar cakupan akun."),
+        **WRITE_ERRORS,
+    },
 )
 
 
@@ -124,12 +129,14 @@ def start(request):
 
 
 @extend_schema(
+    methods=["GET"],
     tags=["laporan"],
     summary="Satu laporan: semua bagian dan barisnya, lampiran; header ETag",
     responses=ReportDetailSerializer,
 )
 @extend_schema(
     methods=["PATCH"],
+    tags=["laporan"],
     summary="Ubah bagian-bagian draf (operator), dengan If-Match",
     parameters=[IF_MATCH_REQUIRED],
     request=ReportContentInput,
@@ -167,10 +174,14 @@ def rows_views(section: str):
     model, input_class, output_class, label = ROW_ENDPOINTS[section]
 
     @extend_schema(
-        tags=["laporan"], summary=f"{label}: baris-baris", responses=output_class(many=True)
+        methods=["GET"],
+        tags=["laporan"],
+        summary=f"{label}: baris-baris",
+        responses=output_class(many=True),
     )
     @extend_schema(
         methods=["POST"],
+        tags=["laporan"],
         summary=f"{label}: tambah satu baris (operator)",
         parameters=[IF_MATCH],
         request=input_class,
@@ -221,10 +232,14 @@ def rows_views(section: str):
 
 
 @extend_schema(
-    tags=["lampiran"], summary="Lampiran laporan", responses=AttachmentSerializer(many=True)
+    methods=["GET"],
+    tags=["lampiran"],
+    summary="Lampiran laporan",
+    responses=AttachmentSerializer(many=True),
 )
 @extend_schema(
     methods=["POST"],
+    tags=["lampiran"],
     summary="Unggah lampiran (operator): isi berkas diperiksa seperti di halaman",
     parameters=[IF_MATCH],
     request={"multipart/form-data": AttachmentUploadSerializer},
