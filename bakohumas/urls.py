@@ -17,6 +17,8 @@ admin.site.index_title = _("Pengelolaan akun, satker dan pengaturan")
 
 account_urls = [
     path("", satker_views.account, name="account"),
+    path("token/", satker_views.create_api_token, name="create_api_token"),
+    path("token/<int:pk>/cabut/", satker_views.revoke_api_token, name="revoke_api_token"),
     path(
         "masuk/",
         auth_views.LoginView.as_view(

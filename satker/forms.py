@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+from .tokens import EXPIRY_CHOICES_DAYS
 
 
 class LoginForm(AuthenticationForm):
@@ -37,3 +38,29 @@ class PreferencesForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["whatsapp_opt_out"].template_name = "includes/checkbox_field.html"
+
+
+class ApiTokenForm(forms.Form):
+    """A new API token on Akun saya: a name, how long it lasts, read-only or not."""
+
+    name = forms.CharField(
+        label=_("Nama token"),
+        max_length=100,
+        help_text=_("Sistem atau keperluannya, misalnya «Rekap KPU RI» atau «Aplikasi humas»."),
+    )
+    expires_in_days = forms.TypedChoiceField(
+        label=_("Berlaku selama"),
+        coerce=int,
+        initial=90,
+        choices=[(days, _("%(days)s hari") % {"days": days}) for days in EXPIRY_CHOICES_DAYS],
+    )
+    read_only = forms.BooleanField(
+        label=_("Hanya baca"),
+        required=False,
+        initial=True,
+        help_text=_("Token hanya baca dapat membaca data tetapi tidak dapat mengubahnya."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["read_only"].template_name = "includes/checkbox_field.html"

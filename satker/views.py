@@ -3,11 +3,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import i18n
+from django.views.decorators.http import require_POST
 
-from . import access, services
-from .forms import PreferencesForm
+from . import access, services, tokens
+from .forms import ApiTokenForm, PreferencesForm
 from .models import Level, Satker
 
 
@@ -69,8 +71,45 @@ def account(request):
     return render(
         request,
         "satker/account.html",
-        {"form": form, "membership": request.user.membership_or_none},
+        {
+            "form": form,
+            "membership": request.user.membership_or_none,
+            **_api_tokens_context(request.user),
+        },
     )
+
+
+# API tokens on Akun saya (the section's own template: satker/includes/api_tokens.html) ------
+
+
+def _api_tokens_context(user, form=None) -> dict:
+    return {"api_tokens": access.tokens_of(user), "api_token_form": form or ApiTokenForm()}
+
+
+@require_POST
+def create_api_token(request):
+    """Make a token and show its secret, once, on a page that is never cached or kept."""
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Token belum dibuat: periksa isiannya."))
+        return redirect("account")
+    token, secret = tokens.issue_token(
+        user=request.user,
+        name=form.cleaned_data["name"],
+        read_only=form.cleaned_data["read_only"],
+        expires_at=tokens.expiry_after(form.cleaned_data["expires_in_days"]),
+    )
+    response = render(request, "satker/api_token_created.html", {"token": token, "secret": secret})
+    add_never_cache_headers(response)
+    return response
+
+
+@require_POST
+def revoke_api_token(request, pk: int):
+    token = access.get_token_for_user(request.user, pk)
+    tokens.revoke_token(token=token)
+    messages.success(request, _("Token «%(name)s» dicabut.") % {"name": token.name})
+    return redirect("account")
 
 
 @login_not_required  # the switch is on the login page too
