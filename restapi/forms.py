@@ -125,9 +125,14 @@ class FormValueExtension(OpenApiSerializerFieldExtension):
 
 def form_serializer(form_class, name: str, *, partial: bool = False, extra=None):
     """A serializer class with one `FormValue` per field of `form_class` (all optional when
-    `partial`), plus the serializer fields in `extra`."""
+    `partial`; else optional where the model has a default, which an omitted value takes, as
+    the page's form starts from it), plus the serializer fields in `extra`."""
+    model = form_class._meta.model
     attrs = {
-        field_name: FormValue(form_field, required=False if partial else None)
+        field_name: FormValue(
+            form_field,
+            required=False if partial or model._meta.get_field(field_name).has_default() else None,
+        )
         for field_name, form_field in form_class().fields.items()
     }
     attrs.update(extra or {})
@@ -160,8 +165,11 @@ def current_values(form_class, instance) -> dict:
 
 
 def bind(form_class, values: dict, *, instance=None) -> forms.Form:
-    """The page's form bound to `values` (JSON), validated."""
-    form = form_class(form_data(form_class, values), instance=instance)
+    """The page's form bound to `values` (JSON), validated. A value left out keeps what
+    `instance` holds, or the model's default for a new row (as the page's form shows it)."""
+    start = instance if instance is not None else form_class._meta.model()
+    merged = {**current_values(form_class, start), **values}
+    form = form_class(form_data(form_class, merged), instance=instance)
     form.is_valid()
     return form
 

@@ -24,8 +24,8 @@ class AutoSchema(openapi.AutoSchema):
 
     def _error_codes(self):
         paged = bool(self._get_pagination_parameters())
-        has_input = self.method in ("POST", "PUT", "PATCH") or paged or bool(
-            self._get_filter_parameters()
+        has_input = (
+            self.method in ("POST", "PUT", "PATCH") or paged or bool(self._get_filter_parameters())
         )
         public = not self.get_auth() or not self.view.get_permissions()
         codes = []

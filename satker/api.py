@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
+from restapi.filters import ChoiceFilter
 from restapi.views import ApiViewMixin, api_view
 
 from . import access
@@ -57,7 +58,7 @@ class SatkerDetailSerializer(SatkerSerializer):
 
 class SatkerFilter(filters.FilterSet):
     parent = filters.CharFilter(field_name="parent__code", help_text="Kode satker induk, mis. 12.")
-    level = filters.ChoiceFilter(choices=Level.choices)
+    level = ChoiceFilter(choices=Level.choices)
 
     class Meta:
         model = Satker

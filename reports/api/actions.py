@@ -266,7 +266,7 @@ def attachments(request, pk: int):
             user=request.user,
             file=data["file"],
             content_type=content_type,
-            description=data["description"],
+            description=data["description"] or "",
             expected_version=version,
         )
     return Response(

@@ -7,7 +7,7 @@ import re
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from restapi.forms import bind, current_values, form_errors
+from restapi.forms import bind, form_errors
 
 from .. import forms as page_forms
 from ..models import Report
@@ -47,11 +47,7 @@ def content_from(report: Report, data: dict) -> ReportContent:
     for name, (form_class, data_class) in SECTIONS.items():
         if name in data:
             instance = getattr(report, name)
-            form = bind(
-                form_class,
-                {**current_values(form_class, instance), **data[name]},
-                instance=instance,
-            )
+            form = bind(form_class, data[name], instance=instance)
             if form.is_valid():
                 content[name] = data_class(**form.cleaned_data)
             errors.update(form_errors(form, name))

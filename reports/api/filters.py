@@ -1,7 +1,7 @@
 from django import forms
 from django_filters import rest_framework as filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+
+from restapi.filters import BooleanFilter, ChoiceFilter, IntegerFilter
 
 from ..models import Report, ReportingPeriod, Status
 
@@ -23,11 +23,6 @@ class PeriodKeyFilter(filters.CharFilter):
         return queryset.filter(period__year=int(year), period__month=int(month))
 
 
-@extend_schema_field(OpenApiTypes.INT)
-class IntegerFilter(filters.NumberFilter):
-    field_class = forms.IntegerField
-
-
 class PeriodFilter(filters.FilterSet):
     year = IntegerFilter(help_text="Tahun, mis. 2026.")
 
@@ -40,8 +35,8 @@ class ReportFilter(filters.FilterSet):
     satker = filters.CharFilter(field_name="satker__code", help_text="Kode satker, mis. 12.71.")
     period = PeriodKeyFilter(help_text="Periode tahun-bulan, mis. 2026-10.")
     year = IntegerFilter(field_name="period__year", help_text="Tahun periode, mis. 2026.")
-    status = filters.ChoiceFilter(choices=Status.choices)
-    late = filters.BooleanFilter(help_text="true: terkirim pertama kali lewat batas waktu.")
+    status = ChoiceFilter(choices=Status.choices)
+    late = BooleanFilter(help_text="true: terkirim pertama kali lewat batas waktu.")
 
     class Meta:
         model = Report

@@ -213,7 +213,9 @@ class ReturnNoteSerializer(serializers.Serializer):
 
 class AttachmentUploadSerializer(serializers.Serializer):
     file = serializers.FileField(help_text="PDF, JPEG, PNG, WebP, DOCX atau XLSX.")
-    description = serializers.CharField(max_length=200, required=False, default="")
+    description = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, allow_null=True, default=""
+    )
 
 
 def _row_input(form_class, name):

@@ -376,3 +376,13 @@ def test_publication_rows_replace_the_list_by_id(draft_medan, operator_medan):
     assert titles[kept.pk] == "Diubah"
     assert dropped.pk not in titles
     assert sorted(titles.values()) == ["Baru", "Diubah"]
+
+
+def test_filters_refuse_values_their_schema_refuses(reviewer_sumut, submitted_medan):
+    client = client_for(reviewer_sumut)
+    for query in ["late=1656", "status=", "status=dibuang", "year=dua", "page_size=true"]:
+        response = client.get(f"/api/v1/reports/?{query}")
+        assert response.status_code == 400, query
+        assert response.json()["code"] == "invalid", query
+    assert client.get("/api/v1/satker/?level=").status_code == 400
+    assert client.get("/api/v1/reports/?late=TRUE").status_code == 200

@@ -117,7 +117,8 @@ def test_every_operation_answers_as_its_schema_says(live_server, settings, tmp_p
                     current = requests.get(
                         live_server.url + case.formatted_path, headers=headers, timeout=10
                     )
-                    case.headers = {**(case.headers or {}), "If-Match": current.headers["ETag"]}
+                    if "ETag" in current.headers:  # not for anonymous: 401
+                        case.headers = {**(case.headers or {}), "If-Match": current.headers["ETag"]}
                 response = case.call_and_validate(base_url=live_server.url, headers=headers)
                 statuses[response.status_code] += 1
 
