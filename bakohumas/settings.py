@@ -349,7 +349,7 @@ SPECTACULAR_SETTINGS = {
     },
     "SWAGGER_UI_DIST": "SIDECAR",  # served from our own static files: no CDN
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
+    # No ReDoc: its page fetches fonts and a logo from CDNs.
     "SWAGGER_UI_SETTINGS": {"persistAuthorization": False},
 }
 

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from bakohumas.health import health
 from notifications.accounts import OutboxPasswordResetForm
@@ -70,11 +70,6 @@ api_v1_urls = [
         "docs/",
         login_not_required(SpectacularSwaggerView.as_view(url_name="api:schema")),
         name="docs",
-    ),
-    path(
-        "redoc/",
-        login_not_required(SpectacularRedocView.as_view(url_name="api:schema")),
-        name="redoc",
     ),
 ]
 
