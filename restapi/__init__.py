@@ -6,3 +6,7 @@ it. It holds the one error format (`errors`), throttling per token / user / addr
 (`pagination`), ETag / If-Match (`etags`), serializers that validate with the page's own
 forms (`forms`), the schema's shared parts (`schema`) and the view helpers (`views`).
 """
+
+from .messages import use_indonesian_messages
+
+use_indonesian_messages()

@@ -82,7 +82,11 @@ def _message(exc: exceptions.APIException) -> str:
     custom = (
         isinstance(detail, str)
         and str(detail) != str(exc.default_detail)
-        and not isinstance(exc, exceptions.MethodNotAllowed | exceptions.UnsupportedMediaType)
+        # DRF's own details for these are English and technical: ours instead.
+        and not isinstance(
+            exc,
+            exceptions.MethodNotAllowed | exceptions.UnsupportedMediaType | exceptions.ParseError,
+        )
     )
     if custom:
         return str(detail)

@@ -45,7 +45,7 @@ from .serializers import (
     ReturnNoteSerializer,
     StartReportSerializer,
 )
-from .views import report_detail_response, rows_response
+from .views import ReportList, report_detail_response, rows_response
 
 
 @contextmanager
@@ -105,8 +105,15 @@ START_SCHEMA = extend_schema(
 )
 
 
+class ReportListAndStart(ReportList):
+    """/reports/: GET lists (views.ReportList), POST starts a draft."""
+
+    @START_SCHEMA
+    def post(self, request, *args, **kwargs):
+        return start(request)
+
+
 def start(request):
-    """POST /reports/ (see views.ReportList)."""
     data = _valid(StartReportSerializer, request)
     if "satker" in data:
         satker = satker_access.get_satker_for_user(request.user, data["satker"])

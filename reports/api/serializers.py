@@ -5,6 +5,7 @@ code. Times are ISO 8601 in WIB (+07:00), dates are YYYY-MM-DD, counts are numbe
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from restapi.forms import form_serializer
@@ -192,7 +193,9 @@ class EventSerializer(serializers.ModelSerializer):
 
 class StartReportSerializer(serializers.Serializer):
     period = serializers.RegexField(
-        r"^\d{4}-(0[1-9]|1[0-2])$", help_text="Periode: tahun-bulan, mis. 2026-10."
+        r"^\d{4}-(0[1-9]|1[0-2])$",
+        help_text="Periode: tahun-bulan, mis. 2026-10.",
+        error_messages={"invalid": _("Tulis periode sebagai tahun-bulan, mis. 2026-10.")},
     )
     satker = serializers.CharField(
         required=False, help_text="Kode satker; bawaan: satker akun (operator)."

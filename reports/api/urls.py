@@ -3,14 +3,6 @@ from django.urls import path
 from . import actions, views
 
 
-class ReportList(views.ReportList):
-    """GET: the list (views); POST: a new draft (actions.start)."""
-
-    @actions.START_SCHEMA
-    def post(self, request, *args, **kwargs):
-        return actions.start(request)
-
-
 def _row_paths(section: str, slug: str):
     rows, row = actions.rows_views(section)
     return [
@@ -22,7 +14,7 @@ def _row_paths(section: str, slug: str):
 urlpatterns = [
     path("periods/", views.PeriodList.as_view(), name="period-list"),
     path("periods/<int:year>-<int:month>/", views.PeriodDetail.as_view(), name="period-detail"),
-    path("reports/", ReportList.as_view(), name="report-list"),
+    path("reports/", actions.ReportListAndStart.as_view(), name="report-list"),
     path("reports/<int:pk>/", actions.report, name="report-detail"),
     *_row_paths("publications", "publications"),
     *_row_paths("activities", "activities"),

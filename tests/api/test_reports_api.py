@@ -386,3 +386,21 @@ def test_filters_refuse_values_their_schema_refuses(reviewer_sumut, submitted_me
         assert response.json()["code"] == "invalid", query
     assert client.get("/api/v1/satker/?level=").status_code == 400
     assert client.get("/api/v1/reports/?late=TRUE").status_code == 200
+
+
+def test_malformed_requests_are_explained_in_indonesian(operator_medan, october):
+    client = client_for(operator_medan)
+    wrong = client.post("/api/v1/reports/", {"period": "Oktober"}, format="json")
+    assert wrong.json()["errors"] == [
+        {
+            "field": "period",
+            "code": "invalid",
+            "message": "Tulis periode sebagai tahun-bulan, mis. 2026-10.",
+        }
+    ]
+    broken = client.post("/api/v1/reports/", "{tidak json", content_type="application/json")
+    assert broken.status_code == 400
+    assert broken.json()["code"] == "parse_error"
+    assert broken.json()["message"].startswith("Isi permintaan tidak dapat dibaca")
+    not_object = client.post("/api/v1/reports/", [], format="json")
+    assert not_object.json()["errors"][0]["message"] == "Isi dengan objek JSON ({…})."
