@@ -322,6 +322,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "restapi.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "COERCE_DECIMAL_TO_STRING": False,  # numbers as numbers
+    # Whose address an anonymous request is throttled by: the proxy's X-Forwarded-For only
+    # behind our own proxy, else the connection's (a client could write any X-Forwarded-For).
+    "NUM_PROXIES": 1 if BEHIND_TLS_PROXY else 0,
 }
 API_THROTTLE_RATES = {"token": API_RATE_TOKEN, "user": API_RATE_USER, "anon": API_RATE_ANON}
 

@@ -28,7 +28,9 @@ from .conftest import make_token
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
 EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "20"))
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = Path(
+    os.environ.get("SCHEMATHESIS_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts")
+)
 # Rules a schema cannot say (the PPID counts add up, the period has ended, the file is really
 # a PDF, the ETag is the current one, the note is not blank): data that fits the schema may
 # still be refused with these, each documented for its operation.
