@@ -300,5 +300,6 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
 
-    def is_usable(self, now) -> bool:
-        return self.revoked_at is None and self.expires_at > now
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

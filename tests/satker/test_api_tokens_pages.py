@@ -99,3 +99,16 @@ def test_admin_refuses_an_expiry_in_the_past(client, superuser, operator_medan):
     )
     assert "Masa berlaku token harus di masa depan." in response.content.decode()
     assert not ApiToken.objects.exists()
+
+
+def test_an_expired_token_is_marked_and_offers_no_revoke(client, operator_medan):
+    import datetime
+
+    from django.utils import timezone
+
+    client.force_login(operator_medan)
+    client.post("/akun/token/", {"name": "Lama sekali", "expires_in_days": "30"})
+    ApiToken.objects.update(expires_at=timezone.now() - datetime.timedelta(days=1))
+    page = client.get("/akun/").text
+    assert "kedaluwarsa" in page
+    assert "Cabut<span" not in page
