@@ -54,6 +54,7 @@ lint: install-dev
 	ruff check .
 	ruff format --check .
 	lint-imports --no-cache
+	python manage.py spectacular --validate --fail-on-warn --file /dev/null
 
 format: install-dev
 	ruff check --fix .

@@ -1,9 +1,14 @@
-"""Who must sign in with a second step: the roles in TWO_FACTOR_REQUIRED_FOR."""
+"""Who must sign in with a second step (the roles in TWO_FACTOR_REQUIRED_FOR); whose API
+tokens a person may see and revoke."""
 
 from django.conf import settings
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django_otp import devices_for_user
 
 from satker import access as satker_access
+
+from .models import ApiToken
 
 
 def two_factor_required(user) -> bool:
@@ -20,3 +25,15 @@ def has_two_factor(user) -> bool:
         device.persistent_id.startswith("otp_totp.")
         for device in devices_for_user(user, confirmed=True)
     )
+
+
+# API tokens: each person manages their own (admins manage all of them in Django admin) -----
+
+
+def tokens_of(user) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user) if user.is_authenticated else ApiToken.objects.none()
+
+
+def get_token_for_user(user, pk: int) -> ApiToken:
+    """One of the user's own tokens; 404 for anyone else's."""
+    return get_object_or_404(tokens_of(user), pk=pk)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
-    """Signing in and staying signed in safely: guessing limit, second step, sessions."""
+    """Signing in safely (guessing limit, second step, sessions) and API tokens."""
 
     name = "accounts"
     verbose_name = _("Akun dan keamanan masuk")

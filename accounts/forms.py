@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from satker.models import User
 
+from .tokens import EXPIRY_CHOICES_DAYS
+
 
 class LoginForm(AuthenticationForm):
     # Django's Indonesian catalogue words this as "Masukkan nama pengguna nama pengguna ...";
@@ -49,3 +51,33 @@ class CodeForm(forms.Form):
             attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}
         ),
     )
+
+
+class ApiTokenForm(forms.Form):
+    """A new API token on Akun saya: a name, how long it lasts, read-only or not."""
+
+    name = forms.CharField(
+        label=_("Nama token"),
+        max_length=100,
+        help_text=_("Sistem atau keperluannya, misalnya «Rekap KPU RI» atau «Aplikasi humas»."),
+    )
+    expires_in_days = forms.TypedChoiceField(
+        label=_("Berlaku selama"),
+        coerce=int,
+        initial=90,
+        choices=[],
+    )
+    read_only = forms.BooleanField(
+        label=_("Hanya baca"),
+        required=False,
+        initial=True,
+        help_text=_("Token hanya baca dapat membaca data tetapi tidak dapat mengubahnya."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Worded in the language of this request, not of the process that imported the form.
+        self.fields["expires_in_days"].choices = [
+            (days, _("%(days)s hari") % {"days": days}) for days in EXPIRY_CHOICES_DAYS
+        ]
+        self.fields["read_only"].template_name = "includes/checkbox_field.html"

@@ -12,6 +12,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY
 
+from restapi.errors import is_api_request, plain_error
+
 from .sessions import TWO_FACTOR_STATE, two_factor_state
 
 # Write the last-seen time at most this often: not a session save on every request.
@@ -34,6 +36,8 @@ class SessionLimitMiddleware:
             idle = now - last_seen > settings.SESSION_IDLE_MINUTES * 60
             if idle or now - signed_in_at > settings.SESSION_COOKIE_AGE:
                 logout(request)
+                if is_api_request(request):
+                    return self.get_response(request)  # now anonymous: the API answers 401
                 messages.info(
                     request,
                     _("Sesi Anda berakhir karena lama tidak aktif. Silakan masuk lagi.")
@@ -65,6 +69,11 @@ class TwoFactorMiddleware:
         state = request.session.get(TWO_FACTOR_STATE)
         if state is None:  # a session from before sign-in recorded it (accounts.sessions)
             state = request.session[TWO_FACTOR_STATE] = two_factor_state(user)
+        if state in ("verify", "setup") and is_api_request(request):
+            # A session half signed in reads nothing over the API either (tokens do not
+            # pass here: DRF authenticates them in the view, after this middleware).
+            message = _("Selesaikan verifikasi dua langkah di portal terlebih dahulu.")
+            return plain_error("two_factor_required", message, status=403)
         if state == "verify":
             return redirect_to_login(request.get_full_path(), reverse("two_factor_verify"))
         if state == "setup":

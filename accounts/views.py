@@ -5,6 +5,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import i18n
@@ -13,15 +14,15 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import services
+from . import access, services, tokens
 from .access import has_two_factor, two_factor_required
-from .forms import CodeForm, PreferencesForm
+from .forms import ApiTokenForm, CodeForm, PreferencesForm
 from .middleware import two_factor_exempt
 from .sessions import TWO_FACTOR_STATE
 
 
 def account(request):
-    """Akun saya: who I am here, how the portal reaches me, how I sign in."""
+    """Akun saya: who I am here, how the portal reaches me, how I sign in, my API tokens."""
     form = PreferencesForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         services.update_preferences(user=request.user, **form.cleaned_data)
@@ -37,16 +38,54 @@ def account(request):
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
         return response
+    return _account_page(request, form=form)
+
+
+def _account_page(request, *, form=None, token_form=None, status=200):
     return render(
         request,
         "accounts/account.html",
         {
-            "form": form,
+            "form": form or PreferencesForm(instance=request.user),
             "membership": request.user.membership_or_none,
             "has_two_factor": has_two_factor(request.user),
             "two_factor_required": two_factor_required(request.user),
+            "api_tokens": access.tokens_of(request.user),
+            "api_token_form": token_form or ApiTokenForm(),
         },
+        status=status,
     )
+
+
+# API tokens on Akun saya (the section's own template: accounts/includes/api_tokens.html) ----
+
+
+@require_POST
+def create_api_token(request):
+    """Make a token and show its secret, once, on a page that is never cached or kept."""
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        # The page again, with what was typed and what to fix.
+        return _account_page(request, token_form=form, status=400)
+    token, secret = tokens.issue_token(
+        user=request.user,
+        name=form.cleaned_data["name"],
+        read_only=form.cleaned_data["read_only"],
+        expires_at=tokens.expiry_after(form.cleaned_data["expires_in_days"]),
+    )
+    response = render(
+        request, "accounts/api_token_created.html", {"token": token, "secret": secret}
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@require_POST
+def revoke_api_token(request, pk: int):
+    token = access.get_token_for_user(request.user, pk)
+    tokens.revoke_token(token=token)
+    messages.success(request, _("Token «%(name)s» dicabut.") % {"name": token.name})
+    return redirect("account")
 
 
 @login_not_required  # the switch is on the login page too

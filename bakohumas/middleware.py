@@ -3,9 +3,15 @@ import time
 
 from django.conf import settings
 from django.db import OperationalError, connection
+from django.middleware import gzip
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import trans_real
+
+from restapi.errors import is_api_request, plain_error
+from uploads.checks import human_size
 
 logger = logging.getLogger(__name__)
 
@@ -17,12 +23,17 @@ class LanguageMiddleware:
     and phones run an English browser: staff would get English pages they never asked for.
     The choice made with the footer's language switch lives in Django's language cookie and,
     for a signed-in user, on their account (e-mails and WhatsApp messages use it too).
+
+    The REST API (/api/) is the exception: other systems have no footer and no cookie, so
+    there the request's Accept-Language decides, and Indonesian when it names neither.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info.startswith("/api/"):
+            return self._api(request)
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         if language not in dict(settings.LANGUAGES):
             # On a new device: the language saved on the account, if signed in.
@@ -34,6 +45,25 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+    def _api(self, request):
+        language = accepted_language(request.headers.get("Accept-Language", ""))
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+
+
+class GZipMiddleware(gzip.GZipMiddleware):
+    """Pages compressed for slow mobile data, except an API answer that carries an ETag: the
+    compressed copy's ETag would be weakened (W/"…"), and If-Match only takes strong ones."""
+
+    def process_response(self, request, response):
+        if is_api_request(request) and response.has_header("ETag"):
+            return response
+        return super().process_response(request, response)
 
 
 class RequestSizeLimitMiddleware:
@@ -49,6 +79,11 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         if length > settings.REQUEST_MAX_BYTES:
+            if is_api_request(request):
+                message = _("Permintaan terlalu besar: paling besar %(limit)s.") % {
+                    "limit": human_size(settings.ATTACHMENT_MAX_BYTES)
+                }
+                return plain_error("too_large", message, status=413)
             return render(
                 request,
                 "413.html",
@@ -85,3 +120,13 @@ class DatabaseRetryMiddleware:
                 logger.warning("Basis data belum terjangkau; mencoba lagi dalam %s detik.", wait)
                 connection.close()
         return self.get_response(request)
+
+
+def accepted_language(header: str) -> str:
+    """The first language of an Accept-Language header that the portal speaks, else 'id'."""
+    supported = dict(settings.LANGUAGES)
+    for code, _quality in trans_real.parse_accept_lang_header(header):
+        base = code.split("-")[0].lower()
+        if base in supported:
+            return base
+    return settings.LANGUAGE_CODE

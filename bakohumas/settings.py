@@ -77,6 +77,11 @@ TWO_FACTOR_REQUIRED_FOR = env.list(
 )
 # Minutes without a request after which a session ends (on top of its 12-hour lifetime).
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=120)
+# REST API requests allowed per API token, per signed-in user (browser session) and per
+# address without either, e.g. "600/minute"; DRF's n/second|minute|hour|day.
+API_RATE_TOKEN = env.str("API_RATE_TOKEN", default="600/minute")
+API_RATE_USER = env.str("API_RATE_USER", default="300/minute")
+API_RATE_ANON = env.str("API_RATE_ANON", default="60/minute")
 
 if not DEBUG and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
@@ -108,6 +113,11 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Django REST framework and django-filter work without being installed apps, and must:
+    # DRF's Indonesian catalogue words Django's own strings differently ("This field is
+    # required." → "Bidang ini harus diisi.") and would change the messages of every page.
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "satker",
     "accounts",
     "workdays",
@@ -124,7 +134,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compressed for slow mobile data (static files come compressed from WhiteNoise).
     # Django adds random bytes to each compressed page against BREACH.
-    "django.middleware.gzip.GZipMiddleware",
+    "bakohumas.middleware.GZipMiddleware",
     # Refuses an oversized request before anything reads its body.
     "bakohumas.middleware.RequestSizeLimitMiddleware",
     # A request arriving while PostgreSQL restarts waits for it instead of failing.
@@ -385,6 +395,62 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 DJANGO_CELERY_BEAT_TZ_AWARE = True
+
+# REST API (/api/v1/) --------------------------------------------------------------------
+
+# Conventions in the `restapi` package: JSON only, one error format, tokens or the session,
+# read-only tokens refused on writes, throttled per token / user / address, paged lists.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "restapi.permissions.ReadOnlyTokensOnlyRead",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["restapi.throttles.ApiRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "restapi.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "restapi.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "restapi.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "COERCE_DECIMAL_TO_STRING": False,  # numbers as numbers
+    # Whose address an anonymous request is throttled by: the proxy's X-Forwarded-For only
+    # behind our own proxy, else the connection's (a client could write any X-Forwarded-For).
+    "NUM_PROXIES": 1 if BEHIND_TLS_PROXY else 0,
+}
+API_THROTTLE_RATES = {"token": API_RATE_TOKEN, "user": API_RATE_USER, "anon": API_RATE_ANON}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Portal Bakohumas",
+    "DESCRIPTION": (
+        "Laporan bulanan Bakohumas KPU Provinsi Sumatera Utara untuk KPU RI dan sistem lain: "
+        "satker, periode, laporan beserta bagian-bagiannya, lampiran dan riwayatnya. "
+        "Cakupan dan aturan sama dengan halaman portal."
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ActivityKindEnum": "reports.models.Activity.Kind",
+        "VillageKindEnum": "reports.models.Dp3Village.Kind",
+        "DivisionKindEnum": "satker.models.Division.Kind",
+        "ChannelEnum": "reports.models.Channel",
+        "SegmentEnum": "reports.models.Segment",
+        "ReportStatusEnum": "reports.models.Status",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",  # served from our own static files: no CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No ReDoc: its page fetches fonts and a logo from CDNs.
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False},
+}
 
 # Logging --------------------------------------------------------------------------------
 

@@ -1,13 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts import views as account_views
 from accounts.forms import LoginForm
 from accounts.middleware import two_factor_exempt
 from bakohumas.health import health
 from notifications.accounts import OutboxPasswordResetForm
+from restapi.views import not_found as api_not_found
 from satker import views as satker_views
 
 admin.site.site_header = _("Administrasi Portal Bakohumas")
@@ -16,6 +19,8 @@ admin.site.index_title = _("Pengelolaan akun, satker dan pengaturan")
 
 account_urls = [
     path("", account_views.account, name="account"),
+    path("token/", account_views.create_api_token, name="create_api_token"),
+    path("token/<int:pk>/cabut/", account_views.revoke_api_token, name="revoke_api_token"),
     path("dua-langkah/aktifkan/", account_views.two_factor_setup, name="two_factor_setup"),
     path("dua-langkah/verifikasi/", account_views.two_factor_verify, name="two_factor_verify"),
     path("dua-langkah/kode-cadangan/", account_views.recovery_codes, name="recovery_codes"),
@@ -65,6 +70,21 @@ account_urls = [
     ),
 ]
 
+# The REST API: each app's own `api` module, the schema and its documentation.
+api_v1_urls = [
+    path("", include("accounts.api")),
+    path("", include("satker.api")),
+    path("", include("reports.api.urls")),
+    # Compliance (the matrix, rates per satker, month and province for a year) belongs to the
+    # dashboards app, built alongside: mount its `dashboards.api` here when it lands.
+    path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
+    path(
+        "docs/",
+        login_not_required(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        name="docs",
+    ),
+]
+
 urlpatterns = [
     path("", satker_views.home, name="home"),
     path("akun/", include(account_urls)),
@@ -78,4 +98,6 @@ urlpatterns = [
     path("bahasa/", account_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("kesehatan/", health, name="health"),
+    path("api/v1/", include((api_v1_urls, "api"))),
+    re_path(r"^api/", api_not_found),  # whatever else under /api/: 404 in the API's format
 ]

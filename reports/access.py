@@ -67,6 +67,17 @@ def get_attachment_for_user(user, pk: int) -> Attachment:
     return get_object_or_404(Attachment.objects.visible_to(user), pk=pk)
 
 
+def get_period(year: int, month: int) -> ReportingPeriod:
+    """Periods are the same for everyone: any signed-in user may read them."""
+    return get_object_or_404(ReportingPeriod, year=year, month=month)
+
+
+def get_row(report: Report, model, pk: int):
+    """A row (publication, activity, DP3 village or activity) of a report the user may see
+    (`report` comes from `get_report_for_user`); 404 otherwise."""
+    return get_object_or_404(model, report=report, pk=pk)
+
+
 def get_open_period(year: int, month: int) -> ReportingPeriod:
     """A period satker can report on today (its month has ended); 404 otherwise."""
     return get_object_or_404(

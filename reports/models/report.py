@@ -144,6 +144,13 @@ class Report(models.Model):
     def was_sent(self) -> bool:
         return self.first_submitted_at is not None
 
+    @property
+    def version(self) -> str:
+        """Changes with every change of the report (every write moves `updated_at`): the
+        REST API's ETag, compared by the services so no one overwrites a newer version."""
+        since_epoch = self.updated_at - datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+        return f"{self.pk}-{since_epoch // datetime.timedelta(microseconds=1)}"
+
 
 class ReportEventQuerySet(models.QuerySet):
     def with_actor(self) -> ReportEventQuerySet:

@@ -14,10 +14,14 @@ from .content import (
     PpidData,
     PublicationData,
     ReportContent,
+    add_row,
+    remove_row,
     save_report,
 )
 from .periods import open_due_periods, open_period
 from .workflow import (
+    ANY_VERSION,
+    StaleReport,
     WorkflowError,
     approve_report,
     missing_for_submission,
@@ -29,6 +33,7 @@ from .workflow import (
 )
 
 __all__ = [
+    "ANY_VERSION",
     "ActivityData",
     "Dp3ActivityData",
     "Dp3VillageData",
@@ -37,13 +42,16 @@ __all__ = [
     "PpidData",
     "PublicationData",
     "ReportContent",
+    "StaleReport",
     "WorkflowError",
     "add_attachment",
+    "add_row",
     "approve_report",
     "delete_attachment",
     "missing_for_submission",
     "open_due_periods",
     "open_period",
+    "remove_row",
     "reopen_report",
     "return_report",
     "save_report",

@@ -9,11 +9,17 @@ from satker.models import User
 
 from .. import access
 from ..models import Action, Attachment, Report
-from .workflow import WorkflowError, _locked_report, _record
+from .workflow import WorkflowError, _check_version, _locked_report, _record
 
 
 def add_attachment(
-    *, report_id: int, user: User, file, content_type: str, description: str = ""
+    *,
+    report_id: int,
+    user: User,
+    file,
+    content_type: str,
+    description: str = "",
+    expected_version: str | None = None,
 ) -> Attachment:
     """Store `file` (already checked: `uploads.check_upload`) as evidence of the report.
 
@@ -28,6 +34,7 @@ def add_attachment(
             report = _locked_report(report_id)
             if not access.can_edit(user, report):
                 raise WorkflowError(_refusal(report, _("Lampiran tidak dapat ditambahkan")))
+            _check_version(report, expected_version)
             attachment = Attachment(
                 report=report,
                 original_name=file.name[:255],
@@ -39,6 +46,7 @@ def add_attachment(
             attachment.file.save(file.name, file, save=False)
             written = attachment.file
             attachment.save()
+            report.save(update_fields=["updated_at"])  # a new version (the API's ETag)
             _record(
                 report, actor=user, action=Action.ATTACHMENT_ADDED, note=attachment.original_name
             )
@@ -57,7 +65,9 @@ def _refusal(report: Report, what: str) -> str:
 
 
 @transaction.atomic
-def delete_attachment(*, attachment_id: int, user: User) -> Report:
+def delete_attachment(
+    *, attachment_id: int, user: User, expected_version: str | None = None
+) -> Report:
     """Remove evidence from an editable report; the file goes once the removal commits."""
     report_id = (
         Attachment.objects.visible_to(user).filter(pk=attachment_id).values("report_id").first()
@@ -67,12 +77,14 @@ def delete_attachment(*, attachment_id: int, user: User) -> Report:
     report = _locked_report(report_id["report_id"])
     if not access.can_edit(user, report):
         raise WorkflowError(_refusal(report, _("Lampiran tidak dapat dihapus")))
+    _check_version(report, expected_version)
     attachment = report.attachments.filter(pk=attachment_id).first()
     if attachment is None:  # removed by a colleague while this request waited for the lock
         raise WorkflowError(_("Lampiran ini sudah dihapus."))
     stored = attachment.file.name
     storage = attachment.file.storage
     attachment.delete()
+    report.save(update_fields=["updated_at"])
     _record(report, actor=user, action=Action.ATTACHMENT_REMOVED, note=attachment.original_name)
     transaction.on_commit(lambda: storage.delete(stored))
     return report

@@ -29,7 +29,7 @@ from ..models import (
     Publication,
     Report,
 )
-from .workflow import WorkflowError, _locked_report, _record
+from .workflow import WorkflowError, _check_version, _locked_report, _record
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -154,13 +154,9 @@ def _values(data) -> dict:
     return {field.name: getattr(data, field.name) for field in fields(data) if field.name != "id"}
 
 
-@transaction.atomic
-def save_report(*, report_id: int, user: User, content: ReportContent) -> Report:
-    """Write `content` to a draft or returned report of the user's satker.
-
-    Raises WorkflowError when the report may not be changed (now), and ValidationError,
-    keyed by section (and row number), when the content breaks a rule of the report.
-    """
+def _editable_report(report_id: int, user: User, expected_version: str | None) -> Report:
+    """The report, locked, if `user` may change its content now (and it is still the version
+    the caller read, when `expected_version` is given: else StaleReport)."""
     report = _locked_report(report_id)
     if not access.is_operator_of_report(user, report):
         raise WorkflowError(_("Hanya operator satker ini yang dapat mengubah laporannya."))
@@ -169,6 +165,21 @@ def save_report(*, report_id: int, user: User, content: ReportContent) -> Report
             _("Laporan ini tidak dapat diubah lagi: statusnya %(status)s.")
             % {"status": report.get_status_display()}
         )
+    _check_version(report, expected_version)
+    return report
+
+
+@transaction.atomic
+def save_report(
+    *, report_id: int, user: User, content: ReportContent, expected_version: str | None = None
+) -> Report:
+    """Write `content` to a draft or returned report of the user's satker.
+
+    Raises WorkflowError when the report may not be changed (now), StaleReport when it is no
+    longer `expected_version`, and ValidationError, keyed by section (and row number), when
+    the content breaks a rule of the report.
+    """
+    report = _editable_report(report_id, user, expected_version)
     errors: dict[str, list[str]] = {}
     writes = []
     for name, model in ONE_TO_ONE.items():
@@ -183,6 +194,50 @@ def save_report(*, report_id: int, user: User, content: ReportContent) -> Report
         raise ValidationError(errors)
     for write in writes:
         write()
+    report.save(update_fields=["updated_at"])
+    _record(report, actor=user, action=Action.SAVED)
+    return report
+
+
+ROW_SECTIONS = {
+    PublicationData: "publications",
+    ActivityData: "activities",
+    Dp3VillageData: "dp3_villages",
+    Dp3ActivityData: "dp3_activities",
+}
+RowData = PublicationData | ActivityData | Dp3VillageData | Dp3ActivityData
+
+
+@transaction.atomic
+def add_row(
+    *, report_id: int, user: User, row: RowData, expected_version: str | None = None
+) -> models.Model:
+    """Add one row (a publication, an activity, a DP3 village or activity) to the report,
+    leaving the others as they are: for a system that sends its items one by one."""
+    report = _editable_report(report_id, user, expected_version)
+    section = ROW_SECTIONS[type(row)]
+    model = ROWS[section]
+    instance = model(report=report, **_values(row))
+    errors: dict[str, list[str]] = {}
+    _validate(instance, section, errors)
+    if errors:
+        raise ValidationError(errors)
+    instance.save()
+    report.save(update_fields=["updated_at"])
+    _record(report, actor=user, action=Action.SAVED)
+    return instance
+
+
+@transaction.atomic
+def remove_row(
+    *, report_id: int, user: User, section: str, row_id: int, expected_version: str | None = None
+) -> Report:
+    """Remove one row of `section` ("publications", "activities", "dp3_villages",
+    "dp3_activities") from the report."""
+    report = _editable_report(report_id, user, expected_version)
+    deleted, _by_model = ROWS[section].objects.filter(report=report, pk=row_id).delete()
+    if not deleted:  # removed by a colleague while this request waited for the lock
+        raise WorkflowError(_("Baris ini sudah tidak ada di laporan; muat ulang halaman."))
     report.save(update_fields=["updated_at"])
     _record(report, actor=user, action=Action.SAVED)
     return report

@@ -41,6 +41,21 @@ class WorkflowError(Exception):
     """A step the user may not take now; the message is shown to them as it is."""
 
 
+class StaleReport(WorkflowError):
+    """The report changed since the caller read it (another system or person wrote first)."""
+
+
+ANY_VERSION = "*"
+
+
+def _check_version(report: Report, expected_version: str | None) -> None:
+    """Refuse a write based on an older version of the locked report (None: no check)."""
+    if expected_version not in (None, ANY_VERSION) and expected_version != report.version:
+        raise StaleReport(
+            _("Laporan ini sudah diubah sejak Anda membacanya. Muat ulang, lalu ulangi.")
+        )
+
+
 def _locked_report(report_id: int) -> Report:
     # of=("self",): lock only the report row; the satker and period joins stay unlocked.
     return (
