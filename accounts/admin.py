@@ -3,7 +3,12 @@ from django.contrib import admin
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static import admin as otp_static_admin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp import admin as otp_totp_admin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import tokens
 from .models import ApiToken
@@ -97,3 +102,35 @@ class ApiTokenAdmin(admin.ModelAdmin):
         for token in queryset.filter(revoked_at__isnull=True):
             tokens.revoke_token(token=token)
         self.message_user(request, _("Token terpilih dicabut."))
+
+
+# django-otp's devices in the portal's language ------------------------------------------------
+# Its admin titles its sections and search box in plain English strings; these subclasses
+# route them through the catalogue (locale/id holds the Indonesian). The model and field
+# labels are routed in `accounts.otp_labels`, at start-up.
+
+
+class TranslatedSectionsMixin:
+    search_help_text = _("Cari menurut nama pengguna atau e-mail pemiliknya.")
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (gettext(title) if title else title, options)
+            for title, options in super().get_fieldsets(request, obj)
+        ]
+
+
+class TOTPDeviceAdmin(TranslatedSectionsMixin, otp_totp_admin.TOTPDeviceAdmin):
+    pass
+
+
+class StaticDeviceAdmin(TranslatedSectionsMixin, otp_static_admin.StaticDeviceAdmin):
+    pass
+
+
+for _model, _admin_class in [
+    (TOTPDevice, TOTPDeviceAdmin),
+    (StaticDevice, StaticDeviceAdmin),
+]:
+    admin.site.unregister(_model)
+    admin.site.register(_model, _admin_class)

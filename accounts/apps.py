@@ -11,6 +11,8 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from .otp_labels import translate_labels
         from .sessions import start_session
 
         user_logged_in.connect(start_session, dispatch_uid="accounts.start_session")
+        translate_labels()
