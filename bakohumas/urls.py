@@ -75,8 +75,7 @@ api_v1_urls = [
     path("", include("accounts.api")),
     path("", include("satker.api")),
     path("", include("reports.api.urls")),
-    # Compliance (the matrix, rates per satker, month and province for a year) belongs to the
-    # dashboards app, built alongside: mount its `dashboards.api` here when it lands.
+    path("", include("dashboards.api")),
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
     path(
         "docs/",

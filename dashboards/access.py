@@ -73,3 +73,14 @@ def dashboard_home(user) -> Satker | None:
         return nation
     provinces = list(visible.filter(level=Level.PROVINSI)[:2])
     return provinces[0] if len(provinces) == 1 else None
+
+
+def get_compliance_satker_for_user(user, code: str) -> Satker:
+    """A matrix over the API: a province's for reviewers above it (as its overview page), a
+    kabupaten/kota's for whoever sees it (as its satker page)."""
+    satker = satker_access.get_satker_for_user(user, code)
+    if satker.level == Level.PROVINSI and sees_dashboards(user):
+        return satker
+    if satker.level in (Level.KABUPATEN, Level.KOTA):
+        return satker
+    raise Http404
