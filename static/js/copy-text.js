@@ -1,4 +1,4 @@
-// "Salin untuk grup WA": puts the ready message on the clipboard. The text also stays in a
+// "Salin untuk grup WA", "Salin token": puts the text on the clipboard. The text also stays in a
 // visible box, so it can be selected by hand where the clipboard is not allowed.
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("[data-copy-target]");

@@ -20,8 +20,12 @@ def test_operator_makes_a_token_on_a_phone_uses_it_and_revokes_it(phone, live_se
     tokens.get_by_role("button", name="Buat token").click()
 
     expect(phone.get_by_role("heading", level=1)).to_have_text("Token API baru")
-    secret = phone.get_by_label("Token").input_value()
+    secret = phone.get_by_label("Token", exact=True).input_value()
     assert secret.startswith("bkh_")
+    phone.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    phone.get_by_role("button", name="Salin token").click()
+    expect(phone.get_by_role("status")).to_have_text("Token tersalin ✓")
+    assert phone.evaluate("navigator.clipboard.readText()") == secret
     assert no_horizontal_scroll(phone)
     screenshot("api-token-created-phone")
     me = requests.get(
