@@ -4,7 +4,7 @@ tokens a person may see and revoke."""
 from django.conf import settings
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from django_otp import devices_for_user
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from satker import access as satker_access
 
@@ -21,10 +21,7 @@ def two_factor_required(user) -> bool:
 
 def has_two_factor(user) -> bool:
     """A confirmed authenticator app (recovery codes alone do not count)."""
-    return any(
-        device.persistent_id.startswith("otp_totp.")
-        for device in devices_for_user(user, confirmed=True)
-    )
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 # API tokens: each person manages their own (admins manage all of them in Django admin) -----

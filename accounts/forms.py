@@ -52,6 +52,10 @@ class CodeForm(forms.Form):
         ),
     )
 
+    def clean_code(self) -> str:
+        """As the app shows it ("123 456") or typed straight."""
+        return self.cleaned_data["code"].replace(" ", "")
+
 
 class ApiTokenForm(forms.Form):
     """A new API token on Akun saya: a name, how long it lasts, read-only or not."""

@@ -35,7 +35,7 @@ def confirm_totp(*, user: User, device_id: int, token: str) -> list[str]:
     device = TOTPDevice.objects.filter(user=user, pk=device_id, confirmed=False).first()
     if device is None:
         raise AccountError(_("Pendaftaran ini sudah kedaluwarsa; mulai lagi."))
-    if not device.verify_token(token.strip().replace(" ", "")):
+    if not device.verify_token(token):
         raise AccountError(
             _("Kode salah. Ketik 6 angka yang sedang tampil di aplikasi (berganti tiap 30 detik).")
         )

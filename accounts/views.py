@@ -120,7 +120,8 @@ def two_factor_setup(request):
     if request.method != "POST" or "otp_setup_device" not in request.session:
         device = services.start_totp_enrolment(user=request.user)
         request.session["otp_setup_device"] = device.pk
-    device = TOTPDevice.objects.get(pk=request.session["otp_setup_device"])
+    else:
+        device = TOTPDevice.objects.get(pk=request.session["otp_setup_device"])
     return render(
         request,
         "accounts/two_factor_setup.html",
@@ -148,7 +149,7 @@ def two_factor_verify(request):
     """Sign-in, second step: the code from the app, or a recovery code."""
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = match_token(request.user, form.cleaned_data["code"].strip().replace(" ", ""))
+        device = match_token(request.user, form.cleaned_data["code"])
         if device is None:
             form.add_error(
                 "code", _("Kode salah atau sudah dipakai. Periksa jam di ponsel, lalu coba lagi.")

@@ -32,27 +32,21 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith("/api/"):
-            return self._api(request)
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        if language not in dict(settings.LANGUAGES):
-            # On a new device: the language saved on the account, if signed in.
-            user = getattr(request, "user", None)
-            language = getattr(user, "language", "") or settings.LANGUAGE_CODE
+        if is_api_request(request):
+            language = accepted_language(request.headers.get("Accept-Language", ""))
+            varies_on = "Accept-Language"
+        else:
+            language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+            if language not in dict(settings.LANGUAGES):
+                # On a new device: the language saved on the account, if signed in.
+                user = getattr(request, "user", None)
+                language = getattr(user, "language", "") or settings.LANGUAGE_CODE
+            varies_on = "Cookie"
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
-        patch_vary_headers(response, ["Cookie"])
-        return response
-
-    def _api(self, request):
-        language = accepted_language(request.headers.get("Accept-Language", ""))
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
-        response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
-        patch_vary_headers(response, ["Accept-Language"])
+        patch_vary_headers(response, [varies_on])
         return response
 
 

@@ -31,6 +31,7 @@ from django.utils.dates import MONTHS as MONTH_NAMES
 from django.utils.translation import gettext_lazy as _
 
 from reports.models import (
+    DP3_CADRE_TARGET,
     Activity,
     Channel,
     Dp3Activity,
@@ -297,8 +298,6 @@ class Trends:
 
     @property
     def cadre_target(self) -> list[int]:
-        from reports.models import DP3_CADRE_TARGET
-
         return [n * DP3_CADRE_TARGET for n in self.villages]
 
 

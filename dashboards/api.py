@@ -164,7 +164,7 @@ ERRORS = {400: error("Tahun atau tingkat tidak sah (lihat errors).")}
 def _query(request, calendar: Calendar) -> tuple[int, str]:
     query = YearQuery(data=request.query_params)
     query.is_valid(raise_exception=True)
-    year = query.validated_data.get("year") or calendar.current_year or calendar.today.year
+    year = query.validated_data.get("year") or calendar.default_year
     return year, query.validated_data.get("level", "")
 
 
@@ -177,7 +177,7 @@ def _months(calendar: Calendar, year: int) -> list[dict]:
     return [
         {
             "month": month,
-            "period": f"{year}-{month:02d}" if month in periods else None,
+            "period": periods[month].key if month in periods else None,
             "deadline": periods[month].deadline if month in periods else None,
             "due": month in periods and is_due(periods[month], calendar.today),
         }
@@ -213,14 +213,14 @@ def _cell(cell) -> dict:
 @api_view(["GET"])
 def satker_compliance(request, code: str):
     satker = access.get_compliance_satker_for_user(request.user, code)
-    if satker.level == Level.PROVINSI:
-        regencies = regencies_below(satker, request.user)
-    else:
-        regencies = Satker.objects.filter(pk=satker.pk)
     calendar = Calendar.load(timezone.localdate())
     year, level = _query(request, calendar)
-    if level:
-        regencies = regencies.filter(level=level)
+    if satker.level == Level.PROVINSI:
+        regencies = regencies_below(satker, request.user, level)
+    else:
+        regencies = Satker.objects.filter(pk=satker.pk)
+        if level:
+            regencies = regencies.filter(level=level)
     matrix = province_matrix(regencies, year=year, calendar=calendar)
     data = {
         "satker": _ref(satker),

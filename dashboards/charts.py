@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 
 from reports.models import Channel
 
 from .activity import Trends
+from .compliance import month_short_name
 
 
 @dataclass
@@ -45,7 +45,7 @@ class Chart:
 
 
 def satker_charts(trends: Trends) -> list[Chart]:
-    months = [str(MONTHS_3[m]).title() for m in range(1, 13)]
+    months = [month_short_name(m) for m in range(1, 13)]
     channels = dict(Channel.choices)
     ppid = trends.ppid
     return [

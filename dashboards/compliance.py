@@ -32,6 +32,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import ExtractMonth
+from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext_lazy as _
 
 from reports.models import Report, ReportingPeriod, Status
@@ -39,6 +40,11 @@ from satker.models import Level, Satker
 
 RECEIVED = [Status.SUBMITTED, Status.RETURNED, Status.APPROVED]
 MONTHS = range(1, 13)
+
+
+def month_short_name(month: int) -> str:
+    """'Jan', 'Feb', … in the active language: the matrix's columns, charts and exports."""
+    return str(MONTHS_3[month]).title()
 
 
 def first_month(year: int, prefix: str = "") -> Case:
@@ -226,6 +232,11 @@ class Calendar:
 
     def due_months(self, year: int) -> list[int]:
         return [row[2] for row in self.rows if row[1] == year and row[3] < self.today]
+
+    @property
+    def default_year(self) -> int:
+        """The year a page shows unless asked: this period's, else the calendar year."""
+        return self.current_year or self.today.year
 
     @property
     def current_year(self) -> int | None:
@@ -465,7 +476,9 @@ def this_period(regencies: QuerySet, *, calendar: Calendar) -> ThisPeriod:
     )
 
 
-def regencies_below(satker: Satker, user) -> QuerySet:
-    """The kabupaten/kota under a province (or under every province of KPU RI) `user` sees."""
+def regencies_below(satker: Satker, user, level: str = "") -> QuerySet:
+    """The kabupaten/kota under a province (or under every province of KPU RI) `user` sees;
+    only kabupaten or only kota when `level` says so (the pages' level filter)."""
     below = Q(parent=satker) if satker.level == Level.PROVINSI else Q(parent__parent=satker)
-    return Satker.objects.visible_to(user).regencies().filter(below)
+    regencies = Satker.objects.visible_to(user).regencies().filter(below)
+    return regencies.filter(level=level) if level else regencies

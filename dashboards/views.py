@@ -22,8 +22,7 @@ from .fragments import CSRF_SLOT, cached_fragment
 
 
 def _filters(request, calendar: Calendar) -> DashboardFilter:
-    default_year = calendar.current_year or calendar.today.year
-    return DashboardFilter(request.GET, years=calendar.years, default_year=default_year)
+    return DashboardFilter(request.GET, years=calendar.years, default_year=calendar.default_year)
 
 
 def _fragment(request, name, satker, calendar, filters, template, build):
@@ -55,9 +54,7 @@ def national(request):
     filters = _filters(request, calendar)
 
     def build():
-        regencies = regencies_below(nation, request.user)
-        if filters.level:
-            regencies = regencies.filter(level=filters.level)
+        regencies = regencies_below(nation, request.user, filters.level)
         provinces = Satker.objects.visible_to(request.user).filter(level=Level.PROVINSI)
         return {
             "matrix": national_matrix(provinces, regencies, year=filters.year, calendar=calendar),
@@ -81,9 +78,7 @@ def province(request, code: str):
     filters = _filters(request, calendar)
 
     def build():
-        regencies = regencies_below(office, request.user)
-        if filters.level:
-            regencies = regencies.filter(level=filters.level)
+        regencies = regencies_below(office, request.user, filters.level)
         shown = with_status(
             regencies, filters.state, filters.year, calendar.due_months(filters.year)
         )
@@ -120,7 +115,6 @@ def satker_page(request, code: str):
             "matrix": province_matrix(one, year=filters.year, calendar=calendar),
             "charts": charts.satker_charts(activity.trends(satker, filters.year)),
             "latest": activity.latest_state(satker),
-            "year": filters.year,
         }
 
     fragment = _fragment(
@@ -144,15 +138,12 @@ def rankings(request, code: str):
     filters = _filters(request, calendar)
 
     def build():
-        regencies = regencies_below(office, request.user).select_related("parent")
-        if filters.level:
-            regencies = regencies.filter(level=filters.level)
+        regencies = regencies_below(office, request.user, filters.level).select_related("parent")
         return {
             "office": office,
             "rows": activity.ranking(
                 regencies, filters.span, metric=filters.metric, today=calendar.today
             ),
-            "filters": filters,
             "metric_label": activity.METRICS[filters.metric],
         }
 
@@ -196,7 +187,6 @@ def _satker_recap(satker, filters):
     reports = list(activity.monthly_reports(satker, filters.span))
     return {
         "satker": satker,
-        "span": filters.span,
         "reports": reports,
         "expected": len(filters.span.months),
         "breakdown": activity.breakdown(approved),

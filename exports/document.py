@@ -26,7 +26,6 @@ class Table:
     rows: Iterable[Sequence]
     # How many rows to expect, when known before they are read: progress is reported on it.
     size: int | None = None
-    note: str = ""
 
 
 @dataclass

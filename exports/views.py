@@ -1,6 +1,7 @@
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,9 +20,12 @@ def create(request):
         exported = services.export_now(
             user=request.user, kind=kind.name, format=format, params=params
         )
-        response = HttpResponse(exported.content, content_type=exported.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
-        return response
+        disposition = content_disposition_header(True, exported.filename)
+        return HttpResponse(
+            exported.content,
+            content_type=exported.content_type,
+            headers={"Content-Disposition": disposition},
+        )
     job = services.request_export(
         user=request.user, kind=kind.name, format=format, params=params, title=title
     )

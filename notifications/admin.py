@@ -2,24 +2,13 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from satker.admin import ViewOnlyMixin
+
 from . import services
 from .models import DeliveryAttempt, Message
 
 
-class ViewOnly:
-    """Written by the portal, read here: an outbox row changes only through its services."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class DeliveryAttemptInline(ViewOnly, admin.TabularInline):
+class DeliveryAttemptInline(ViewOnlyMixin, admin.TabularInline):
     model = DeliveryAttempt
     extra = 0
     fields = [
@@ -33,7 +22,7 @@ class DeliveryAttemptInline(ViewOnly, admin.TabularInline):
 
 
 @admin.register(Message)
-class MessageAdmin(ViewOnly, admin.ModelAdmin):
+class MessageAdmin(ViewOnlyMixin, admin.ModelAdmin):
     list_display = ["created_at", "recipient", "channel", "kind", "status", "attempts", "sent_at"]
     list_filter = ["status", "channel", "kind", ("read_at", admin.EmptyFieldListFilter)]
     search_fields = ["recipient__username", "recipient__email", "kind", "last_error"]

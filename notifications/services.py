@@ -213,14 +213,13 @@ def deliver_due(*, limit: int = 500) -> int:
     many this run claimed."""
     process_password_reset_requests()
     now = timezone.now()
-    for message_id, claimed_at in Message.objects.abandoned(now).values_list("pk", "claimed_at"):
-        # Back to the queue, unless another sweeper released it first.
-        Message.objects.filter(
-            pk=message_id, status=Message.Status.SENDING, claimed_at=claimed_at
-        ).update(status=Message.Status.PENDING, due_at=now)
-    ids = list(Message.objects.due(now).order_by("due_at", "pk").values_list("pk", flat=True))
+    # Back to the queue, in one statement: its WHERE (still sending, claimed before the
+    # cut-off) is checked row by row as it updates, so a row another sweeper released, or a
+    # worker claimed again since, is left alone.
+    Message.objects.abandoned(now).update(status=Message.Status.PENDING, due_at=now)
+    due = Message.objects.due(now).order_by("due_at", "pk").values_list("pk", flat=True)
     handled = 0
-    for message_id in ids[:limit]:
+    for message_id in list(due[:limit]):
         if deliver_message(message_id=message_id) is not None:
             handled += 1
     return handled

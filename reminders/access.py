@@ -7,7 +7,7 @@ from .models import Reminder
 
 
 def can_see_reminders(user) -> bool:
-    return satker_access.is_reviewer(user) or satker_access.is_admin(user)
+    return satker_access.sees_many_satker(user)
 
 
 def reminders_visible_to(user):

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from satker.admin import ViewOnlyMixin
+
 from .models import Reminder, ReminderSettings
 
 
@@ -30,7 +32,7 @@ class ReminderSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(ViewOnlyMixin, admin.ModelAdmin):
     """Each reminder claimed by the sweep; what was delivered is in the outbox."""
 
     list_display = ["due_date", "kind", "satker", "period", "recipient", "claimed_at", "muted"]
@@ -38,15 +40,6 @@ class ReminderAdmin(admin.ModelAdmin):
     search_fields = ["satker__name", "satker__code", "recipient__username"]
     list_select_related = ["satker", "period", "recipient"]
     date_hierarchy = "due_date"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("dibatalkan"), boolean=True)
     def muted(self, obj):

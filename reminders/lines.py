@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
+from django.urls import reverse
+
 from .models import Kind
 
 # What a line says first; escalation alone is the pimpinan's line.
@@ -31,7 +33,9 @@ def lines_of(items, day: datetime.date) -> list[dict]:
                 "deadline": period.deadline.isoformat(),
                 "days_late": (day - period.deadline).days,
                 "days_left": (period.deadline - day).days,
-                "path": f"/laporan/{report_id}/" if report_id else "/laporan/",
+                "path": reverse("reports:detail", args=[report_id])
+                if report_id
+                else reverse("reports:mine"),
             }
         )
     return lines

@@ -86,7 +86,6 @@ def digest_context(message) -> dict | None:
     waiting = list(
         Report.objects.visible_to(reviewer)
         .awaiting_review()
-        .select_related("satker", "period")
         .values_list("satker__name", "period__year", "period__month", "submitted_at")
     )
     if not overdue and not waiting:

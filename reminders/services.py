@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from notifications.models import Channel
@@ -146,6 +147,14 @@ def _claim(planned: list[Planned]) -> dict[tuple, int]:
     return {tuple(row[1:]): row[0] for row in rows}
 
 
+def reminder_channels(rules: Rules) -> set[str]:
+    """Where reminders go: the portal and e-mail, and WhatsApp unless the rules turn it off."""
+    channels = {Channel.PORTAL, Channel.EMAIL}
+    if rules.use_whatsapp:
+        channels.add(Channel.WHATSAPP)
+    return channels
+
+
 def _write_messages(
     new: list[Planned], ids: dict[tuple, int], rules: Rules, day: datetime.date
 ) -> None:
@@ -153,9 +162,7 @@ def _write_messages(
     by_recipient = defaultdict(list)
     for planned in new:
         by_recipient[planned.recipient].append(planned)
-    channels = {Channel.PORTAL, Channel.EMAIL}
-    if rules.use_whatsapp:
-        channels.add(Channel.WHATSAPP)
+    channels = reminder_channels(rules)
     outgoing = []
     for recipient, items in by_recipient.items():
         reminder_ids = [ids[item.key] for item in items]
@@ -164,7 +171,7 @@ def _write_messages(
                 Outgoing(
                     recipient=recipient,
                     kind=REVIEWER_DIGEST,
-                    context={"reminder_ids": reminder_ids, "path": "/laporan/verifikasi/"},
+                    context={"reminder_ids": reminder_ids, "path": reverse("reports:queue")},
                     target=(REVIEW_QUEUE, recipient.membership.satker_id),
                     channels=channels,
                 )
@@ -178,7 +185,7 @@ def _write_messages(
                     "reminder_ids": reminder_ids,
                     "satker_name": items[0].satker.name,
                     "items": lines_of(items, day),
-                    "path": "/laporan/",
+                    "path": reverse("reports:mine"),
                 },
                 target=(MY_REPORTS, items[0].satker.pk),
                 channels=channels,

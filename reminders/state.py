@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from reports.models import Action, Report, ReportingPeriod, Status
+from reports.models import SENDS_BACK, Report, ReportingPeriod, Status
 from satker.models import Satker
 
 
@@ -27,7 +27,7 @@ def report_states(periods) -> dict[tuple[int, int], ReportState]:
             # A returned report's clock starts at its latest return (or an admin's reopening).
             returned_at=Max(
                 "events__created_at",
-                filter=Q(events__action__in=[Action.RETURNED, Action.REOPENED]),
+                filter=Q(events__action__in=SENDS_BACK),
             )
         )
         .values_list("pk", "satker_id", "period_id", "status", "returned_at")

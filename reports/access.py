@@ -48,7 +48,7 @@ def can_reopen(user, report: Report) -> bool:
 
 
 def has_review_queue(user) -> bool:
-    return satker_access.is_reviewer(user) or satker_access.is_admin(user)
+    return satker_access.sees_many_satker(user)
 
 
 # Getters -------------------------------------------------------------------------------------

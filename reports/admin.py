@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from satker.admin import ViewOnlyMixin
 from workdays.admin import DayOffAdmin
 from workdays.models import DayOff
 
@@ -20,19 +21,6 @@ from .models import (
 )
 
 MONTH_CHOICES = list(MONTHS.items())
-
-
-class ViewOnlyMixin:
-    """Shown in admin, never changed there: reports move only through reports.services."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # Periods and days off -------------------------------------------------------------------

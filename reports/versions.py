@@ -30,9 +30,10 @@ def versions_of(satker_ids: Iterable[int]) -> dict[int, str]:
     for pk in ids:
         version = found.get(version_key(pk))
         if version is None:
-            # `add` keeps a token another process set meanwhile; read back whichever won.
-            cache.add(version_key(pk), uuid.uuid4().hex, timeout=None)
-            version = cache.get(version_key(pk))
+            # `add` keeps a token another process set meanwhile: then read back the winner.
+            token = uuid.uuid4().hex
+            added = cache.add(version_key(pk), token, timeout=None)
+            version = token if added else cache.get(version_key(pk))
         versions[pk] = version
     return versions
 

@@ -8,23 +8,22 @@ from django.utils.http import parse_etags, quote_etag
 
 from .errors import PreconditionRequired
 
-ANY = "*"
-
 
 def etag(version: str) -> str:
     return quote_etag(version)
 
 
 def if_match(request, *, required: bool) -> str | None:
-    """The version named by If-Match: None when absent (428 instead if `required`), ANY for
-    `*`. Weak ETags (W/"…") never match: If-Match compares strongly (RFC 9110 §13.1.1)."""
+    """The version named by If-Match: None when absent (428 instead if `required`) or `*`
+    (any version: no check). Weak ETags (W/"…") never match: If-Match compares strongly
+    (RFC 9110 §13.1.1)."""
     header = request.headers.get("If-Match", "").strip()
     if not header:
         if required:
             raise PreconditionRequired()
         return None
-    if header == ANY:
-        return ANY
+    if header == "*":
+        return None
     for tag in parse_etags(header):
         if not tag.startswith("W/"):
             return tag.strip('"')

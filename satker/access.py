@@ -103,13 +103,6 @@ def operators_of(satker_id: int) -> QuerySet[User]:
     ).select_related("membership__satker")
 
 
-def leaders_of(satker_id: int) -> QuerySet[User]:
-    """Active pimpinan of the satker: they receive escalated reminders."""
-    return User.objects.filter(
-        is_active=True, membership__satker_id=satker_id, membership__role=Role.PIMPINAN
-    ).select_related("membership__satker")
-
-
 def reviewers_of(satker: Satker) -> QuerySet[User]:
     """Active reviewers of the offices above `satker` (needs `satker.parent` loaded)."""
     return User.objects.filter(

@@ -5,6 +5,20 @@ from django.utils.translation import gettext_lazy as _
 from .models import Division, Level, Membership, Satker, User
 
 
+class ViewOnlyMixin:
+    """Shown in admin, never changed there: rows that move only through their app's services
+    (reports, the outbox, reminders). For every app's admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class DivisionInline(admin.TabularInline):
     model = Division
     extra = 0

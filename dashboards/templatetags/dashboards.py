@@ -4,10 +4,10 @@ from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
-from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.dates import MONTHS
 from django.utils.html import format_html
 
-from ..compliance import CELL_SIGNS, CELL_WORDS, CellState
+from ..compliance import CELL_SIGNS, CELL_WORDS, CellState, month_short_name
 
 register = template.Library()
 
@@ -60,9 +60,7 @@ def number(value):
     return intcomma(value if value is not None else 0)
 
 
-@register.filter
-def month_short(month: int) -> str:
-    return MONTHS_3[month].title()
+register.filter("month_short", month_short_name)
 
 
 @register.filter

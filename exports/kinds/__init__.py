@@ -6,7 +6,3 @@ registers them (`exports.apps`).
 """
 
 from . import activity, matrix, rows  # noqa: F401
-from .common import STREAM_MAX_ROWS
-from .rows import SECTIONS
-
-__all__ = ["SECTIONS", "STREAM_MAX_ROWS"]

@@ -37,9 +37,7 @@ def _rankings_scope(user, params) -> str:
 def _build_rankings(user, params, format) -> Document:
     calendar, filters = read_filters(params)
     office = office_of(user, params)
-    regencies = regencies_below(office, user).select_related("parent")
-    if filters.level:
-        regencies = regencies.filter(level=filters.level)
+    regencies = regencies_below(office, user, filters.level).select_related("parent")
     rows = activity.ranking(regencies, filters.span, metric=filters.metric, today=calendar.today)
     return Document(
         title=_("Peringkat kegiatan satker, %(span)s") % {"span": filters.span.label},

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.utils import timezone
-from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,10 +19,9 @@ STREAM_MAX_ROWS = 3000
 
 def read_filters(params) -> tuple[Calendar, DashboardFilter]:
     calendar = Calendar.load(timezone.localdate())
-    default = calendar.current_year or calendar.today.year
     asked = str(params.get("tahun", ""))
     years = sorted({*calendar.years, int(asked)}) if asked.isdigit() else calendar.years
-    return calendar, DashboardFilter(params, years=years, default_year=default)
+    return calendar, DashboardFilter(params, years=years, default_year=calendar.default_year)
 
 
 def parse_params(raw) -> dict:
@@ -58,10 +56,6 @@ def described(params, satker, *extra) -> list[tuple[str, str]]:
     if "tingkat" in params:
         rows.append((_("Tingkat"), str(level.get(params["tingkat"], ""))))
     return rows + [row for row in extra if row]
-
-
-def month_short_name(m: int) -> str:
-    return str(MONTHS_3[m]).title()
 
 
 def rate_columns() -> list[Column]:

@@ -10,6 +10,7 @@ from dashboards.compliance import (
     CELL_SIGNS,
     CELL_WORDS,
     STATUS_FILTERS,
+    month_short_name,
     national_matrix,
     province_matrix,
     regencies_below,
@@ -23,7 +24,6 @@ from .common import (
     described,
     heading_of,
     is_national,
-    month_short_name,
     office_of,
     parse_params,
     rate_columns,
@@ -43,9 +43,7 @@ def _matrix_scope(user, params) -> str:
 def _build_matrix(user, params, format) -> Document:
     calendar, filters = read_filters(params)
     office = office_of(user, params)
-    regencies = regencies_below(office, user)
-    if filters.level:
-        regencies = regencies.filter(level=filters.level)
+    regencies = regencies_below(office, user, filters.level)
     year = filters.year
     notes = [
         _(

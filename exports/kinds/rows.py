@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import F
-from django.http import Http404
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from dashboards import access as dashboards_access
 from dashboards.compliance import (
     RECEIVED,
+    month_short_name,
     regencies_below,
 )
 from reports.models import (
@@ -23,7 +23,6 @@ from reports.models import (
     Segment,
     Status,
 )
-from satker import access as satker_access
 from satker.models import Level
 
 from ..document import Column, Document, Table
@@ -32,7 +31,6 @@ from .common import (
     STREAM_MAX_ROWS,
     described,
     heading_of,
-    month_short_name,
     parse_params,
 )
 
@@ -102,9 +100,9 @@ def _parse_rows(raw) -> dict:
 
 
 def _section_rows(user, params):
-    satker = satker_access.get_satker_for_user(user, params["code"])
-    if satker.level in (Level.RI, Level.PROVINSI) and not dashboards_access.sees_dashboards(user):
-        raise Http404
+    # Rows of a satker's own reports for whoever sees it; of a province or the nation for
+    # its reviewers: the scope of the recaps.
+    satker = dashboards_access.get_recap_satker_for_user(user, params["code"])
     _label, model, _columns = SECTIONS[params["bagian"]]
     if satker.level in (Level.KABUPATEN, Level.KOTA):
         scope = {"report__satker": satker}

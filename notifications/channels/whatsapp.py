@@ -8,6 +8,7 @@ from django.conf import settings
 
 from satker.phones import whatsapp_digits
 
+from ..rendering import language_of
 from . import PermanentError, TransientError
 
 # A gateway that takes longer than this is treated as down for this attempt.
@@ -103,7 +104,7 @@ class CloudApiBackend:
         return bool(self.token and self.phone_number_id and self.template)
 
     def send(self, message, rendered) -> str:
-        language = message.recipient.language or settings.LANGUAGE_CODE
+        language = language_of(message)
         response = _post(
             f"{self.api_url}/{self.phone_number_id}/messages",
             headers={"Authorization": f"Bearer {self.token}"},

@@ -26,7 +26,8 @@ from satker import access as satker_access
 from uploads import check_upload
 
 from .. import access, services
-from ..models import Activity, Dp3Activity, Dp3Village, Publication, Report
+from ..models import Activity, Dp3Activity, Dp3Village, Publication
+from ..models.periods import parse_period_key
 from .content import content_from, row_from, service_errors
 from .serializers import (
     ActivityInput,
@@ -121,18 +122,19 @@ def start(request):
         satker = satker_access.own_satker(request.user)
         if satker is None:
             raise exceptions.PermissionDenied(_("Akun ini bukan staf satker mana pun."))
-    year, month = (int(part) for part in data["period"].split("-"))
+    year, month = parse_period_key(data["period"])
     try:
         period = access.get_open_period(year, month)
     except Http404:
         raise serializers.ValidationError(
             {"period": [_("Periode ini tidak ada atau bulannya belum berakhir.")]}
         ) from None
-    existed = Report.objects.filter(satker=satker, period=period).exists()
     with refusals(forbidden=not access.can_start_report(request.user, satker)):
-        report = services.start_report(satker=satker, period=period, user=request.user)
-    created = status.HTTP_200_OK if existed else status.HTTP_201_CREATED
-    return report_detail_response(request, report.pk, status=created)
+        report, created = services.get_or_start_report(
+            satker=satker, period=period, user=request.user
+        )
+    answer = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+    return report_detail_response(request, report.pk, status=answer)
 
 
 @extend_schema(

@@ -4,11 +4,12 @@ from django_filters import rest_framework as filters
 from restapi.filters import BooleanFilter, ChoiceFilter, IntegerFilter
 
 from ..models import Report, ReportingPeriod, Status
+from ..models.periods import PERIOD_KEY, parse_period_key
 
 
 class PeriodKeyField(forms.RegexField):
     def __init__(self, *args, **kwargs):
-        super().__init__(r"^\d{4}-(0[1-9]|1[0-2])$", *args, **kwargs)
+        super().__init__(PERIOD_KEY, *args, **kwargs)
 
 
 class PeriodKeyFilter(filters.CharFilter):
@@ -19,8 +20,8 @@ class PeriodKeyFilter(filters.CharFilter):
     def filter(self, queryset, value):
         if not value:
             return queryset
-        year, month = value.split("-")
-        return queryset.filter(period__year=int(year), period__month=int(month))
+        year, month = parse_period_key(value)
+        return queryset.filter(period__year=year, period__month=month)
 
 
 class PeriodFilter(filters.FilterSet):

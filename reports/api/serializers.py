@@ -24,6 +24,7 @@ from ..models import (
     ReportEvent,
     ReportingPeriod,
 )
+from ..models.periods import PERIOD_KEY
 
 # Output --------------------------------------------------------------------------------------
 
@@ -37,7 +38,7 @@ class PeriodSerializer(serializers.ModelSerializer):
         fields = ["key", "year", "month", "deadline"]
 
     def get_key(self, period) -> str:
-        return f"{period.year}-{period.month:02d}"
+        return period.key
 
 
 class SatkerRefSerializer(serializers.Serializer):
@@ -193,7 +194,7 @@ class EventSerializer(serializers.ModelSerializer):
 
 class StartReportSerializer(serializers.Serializer):
     period = serializers.RegexField(
-        r"^\d{4}-(0[1-9]|1[0-2])$",
+        PERIOD_KEY,
         help_text="Periode: tahun-bulan, mis. 2026-10.",
         error_messages={"invalid": _("Tulis periode sebagai tahun-bulan, mis. 2026-10.")},
     )

@@ -7,6 +7,24 @@ from django.db.models import Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+# A period as the API and its filters write it: "2026-10".
+PERIOD_KEY = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+
+def period_key(year: int, month: int) -> str:
+    return f"{year}-{month:02d}"
+
+
+def parse_period_key(key: str) -> tuple[int, int]:
+    """(2026, 10) from "2026-10" (already matched against PERIOD_KEY)."""
+    year, month = key.split("-")
+    return int(year), int(month)
+
+
+def month_label(year: int, month: int) -> str:
+    """'Oktober 2026', in the active language."""
+    return f"{MONTHS[int(month)]} {year}"
+
 
 class PeriodQuerySet(models.QuerySet):
     def open_on(self, day: datetime.date) -> PeriodQuerySet:
@@ -40,9 +58,13 @@ class ReportingPeriod(models.Model):
         return self.label
 
     @property
+    def key(self) -> str:
+        return period_key(self.year, self.month)
+
+    @property
     def label(self) -> str:
         """'Oktober 2026', in the active language."""
-        return f"{MONTHS[self.month]} {self.year}"
+        return month_label(self.year, self.month)
 
     @property
     def quarter(self) -> int:

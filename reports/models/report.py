@@ -39,6 +39,10 @@ class Action(models.TextChoices):
     ATTACHMENT_REMOVED = "attachment_removed", _("menghapus lampiran")
 
 
+# The steps that send a report back to its operator, with a note to act on.
+SENDS_BACK = (Action.RETURNED, Action.REOPENED)
+
+
 def deadline_end(deadline: datetime.date) -> datetime.datetime:
     """The first moment after the deadline day, in WIB: a report sent at 23:59 is on time."""
     next_day = deadline + datetime.timedelta(days=1)
@@ -158,12 +162,7 @@ class ReportEventQuerySet(models.QuerySet):
 
     def latest_return(self) -> ReportEvent | None:
         """The last time the report was sent back (returned or reopened), with its note."""
-        return (
-            self.filter(action__in=[Action.RETURNED, Action.REOPENED])
-            .with_actor()
-            .order_by("created_at", "pk")
-            .last()
-        )
+        return self.filter(action__in=SENDS_BACK).with_actor().order_by("created_at", "pk").last()
 
 
 class ReportEvent(models.Model):
@@ -203,7 +202,7 @@ class ReportEvent(models.Model):
     @property
     def sends_back(self) -> bool:
         """The report went back to its operators (returned, or reopened by an admin)."""
-        return self.action in (Action.RETURNED, Action.REOPENED)
+        return self.action in SENDS_BACK
 
     @property
     def is_about_attachment(self) -> bool:

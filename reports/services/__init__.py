@@ -20,10 +20,10 @@ from .content import (
 )
 from .periods import open_due_periods, open_period
 from .workflow import (
-    ANY_VERSION,
     StaleReport,
     WorkflowError,
     approve_report,
+    get_or_start_report,
     missing_for_submission,
     reopen_report,
     return_report,
@@ -33,7 +33,6 @@ from .workflow import (
 )
 
 __all__ = [
-    "ANY_VERSION",
     "ActivityData",
     "Dp3ActivityData",
     "Dp3VillageData",
@@ -48,6 +47,7 @@ __all__ = [
     "add_row",
     "approve_report",
     "delete_attachment",
+    "get_or_start_report",
     "missing_for_submission",
     "open_due_periods",
     "open_period",

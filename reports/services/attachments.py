@@ -9,7 +9,7 @@ from satker.models import User
 
 from .. import access
 from ..models import Action, Attachment, Report
-from .workflow import WorkflowError, _check_version, _locked_report, _record
+from .workflow import WorkflowError, _changed, _check_version, _locked_report
 
 
 def add_attachment(
@@ -46,8 +46,7 @@ def add_attachment(
             attachment.file.save(file.name, file, save=False)
             written = attachment.file
             attachment.save()
-            report.save(update_fields=["updated_at"])  # a new version (the API's ETag)
-            _record(
+            _changed(
                 report, actor=user, action=Action.ATTACHMENT_ADDED, note=attachment.original_name
             )
     except BaseException:
@@ -84,7 +83,6 @@ def delete_attachment(
     stored = attachment.file.name
     storage = attachment.file.storage
     attachment.delete()
-    report.save(update_fields=["updated_at"])
-    _record(report, actor=user, action=Action.ATTACHMENT_REMOVED, note=attachment.original_name)
+    _changed(report, actor=user, action=Action.ATTACHMENT_REMOVED, note=attachment.original_name)
     transaction.on_commit(lambda: storage.delete(stored))
     return report

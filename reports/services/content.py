@@ -29,7 +29,7 @@ from ..models import (
     Publication,
     Report,
 )
-from .workflow import WorkflowError, _check_version, _locked_report, _record
+from .workflow import WorkflowError, _changed, _check_version, _locked_report
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -194,8 +194,7 @@ def save_report(
         raise ValidationError(errors)
     for write in writes:
         write()
-    report.save(update_fields=["updated_at"])
-    _record(report, actor=user, action=Action.SAVED)
+    _changed(report, actor=user, action=Action.SAVED)
     return report
 
 
@@ -223,8 +222,7 @@ def add_row(
     if errors:
         raise ValidationError(errors)
     instance.save()
-    report.save(update_fields=["updated_at"])
-    _record(report, actor=user, action=Action.SAVED)
+    _changed(report, actor=user, action=Action.SAVED)
     return instance
 
 
@@ -238,8 +236,7 @@ def remove_row(
     deleted, _by_model = ROWS[section].objects.filter(report=report, pk=row_id).delete()
     if not deleted:  # removed by a colleague while this request waited for the lock
         raise WorkflowError(_("Baris ini sudah tidak ada di laporan; muat ulang halaman."))
-    report.save(update_fields=["updated_at"])
-    _record(report, actor=user, action=Action.SAVED)
+    _changed(report, actor=user, action=Action.SAVED)
     return report
 
 

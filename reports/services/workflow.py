@@ -24,6 +24,7 @@ from satker.models import Satker, User
 from .. import access, versions
 from ..messages import REPORT_EVENT, REPORT_TARGET
 from ..models import (
+    SENDS_BACK,
     Action,
     Dp3Village,
     Kelembagaan,
@@ -45,12 +46,9 @@ class StaleReport(WorkflowError):
     """The report changed since the caller read it (another system or person wrote first)."""
 
 
-ANY_VERSION = "*"
-
-
 def _check_version(report: Report, expected_version: str | None) -> None:
     """Refuse a write based on an older version of the locked report (None: no check)."""
-    if expected_version not in (None, ANY_VERSION) and expected_version != report.version:
+    if expected_version is not None and expected_version != report.version:
         raise StaleReport(
             _("Laporan ini sudah diubah sejak Anda membacanya. Muat ulang, lalu ulangi.")
         )
@@ -63,6 +61,13 @@ def _locked_report(report_id: int) -> Report:
         .select_related("satker__parent", "period")
         .get(pk=report_id)
     )
+
+
+def _changed(report: Report, *, actor: User, action: Action, note: str = "") -> None:
+    """The report's content or evidence changed: a new version (`updated_at`, the API's
+    ETag), and the step on its timeline."""
+    report.save(update_fields=["updated_at"])
+    _record(report, actor=actor, action=action, note=note)
 
 
 def _record(
@@ -103,7 +108,14 @@ def _move(
 
 @transaction.atomic
 def start_report(*, satker: Satker, period: ReportingPeriod, user: User) -> Report:
-    """The satker's report for `period`, created as a draft if it does not exist yet.
+    """The satker's report for `period`, created as a draft if it does not exist yet."""
+    return get_or_start_report(satker=satker, period=period, user=user)[0]
+
+
+def get_or_start_report(
+    *, satker: Satker, period: ReportingPeriod, user: User
+) -> tuple[Report, bool]:
+    """The satker's report for `period`, and whether this call created it as a draft.
 
     Section A and the DP3 villages are copied from the satker's latest earlier report, so an
     operator types only what changed.
@@ -112,12 +124,12 @@ def start_report(*, satker: Satker, period: ReportingPeriod, user: User) -> Repo
         raise WorkflowError(_("Hanya operator satker ini yang dapat membuat laporannya."))
     existing = Report.objects.filter(satker=satker, period=period).first()
     if existing:
-        return existing
+        return existing, False
     try:
         with transaction.atomic():
             report = Report.objects.create(satker=satker, period=period)
     except IntegrityError:  # another operator of the satker clicked at the same moment
-        return Report.objects.get(satker=satker, period=period)
+        return Report.objects.get(satker=satker, period=period), False
 
     previous = (
         Report.objects.filter(satker=satker)
@@ -142,7 +154,7 @@ def start_report(*, satker: Satker, period: ReportingPeriod, user: User) -> Repo
     Ppid.objects.create(report=report)
     Obstacles.objects.create(report=report)
     _record(report, actor=user, action=Action.CREATED, from_status="")
-    return report
+    return report, True
 
 
 @dataclass(frozen=True)
@@ -190,7 +202,7 @@ def _notify(report: Report, users, *, action: Action, actor: User, note: str = "
     """Tell the other side, through the outbox, in this transaction: returned or reopened
     reports need the operators' action, so those also go to WhatsApp."""
     channels = {Channel.PORTAL, Channel.EMAIL}
-    if action in (Action.RETURNED, Action.REOPENED):
+    if action in SENDS_BACK:
         channels.add(Channel.WHATSAPP)
     notify(
         recipients=users,

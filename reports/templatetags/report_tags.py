@@ -1,9 +1,9 @@
 from django import template
-from django.utils.dates import MONTHS
 
 from uploads import human_size
 
 from ..models import DP3_CADRE_TARGET, Status
+from ..models.periods import month_label
 
 register = template.Library()
 
@@ -34,4 +34,4 @@ def dp3_cadre_target() -> int:
 @register.simple_tag
 def period_label(year, month) -> str:
     """'Oktober 2026' in the active language, from plain numbers (messages store no objects)."""
-    return f"{MONTHS[int(month)]} {year}"
+    return month_label(year, month)

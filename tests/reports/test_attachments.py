@@ -42,7 +42,7 @@ def test_a_failed_upload_leaves_no_orphan_file(draft_medan, operator_medan, medi
     def database_fails(*args, **kwargs):
         raise RuntimeError("database went away after the file was written")
 
-    monkeypatch.setattr(attachments, "_record", database_fails)
+    monkeypatch.setattr(attachments, "_changed", database_fails)
     with pytest.raises(RuntimeError):
         add(draft_medan, operator_medan)
 

@@ -3,9 +3,9 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from notifications.models import Channel
+from notifications.channels import whatsapp_enabled
 from notifications.services import channels_for
-from reminders.services import current_rules, sweep
+from reminders.services import current_rules, reminder_channels, sweep
 from workdays.calendar import is_working_day
 
 
@@ -36,11 +36,10 @@ class Command(BaseCommand):
             sent = sweep(day=day, dry_run=dry_run)
         except Exception as error:  # shown to the admin, with the reason
             raise CommandError(f"Sapuan gagal: {error}") from error
-        wanted = {Channel.PORTAL, Channel.EMAIL}
-        if current_rules().use_whatsapp:
-            wanted.add(Channel.WHATSAPP)
+        wanted = reminder_channels(current_rules())
+        whatsapp = whatsapp_enabled()
         for planned in sent:
-            channels = channels_for(planned.recipient, wanted)
+            channels = channels_for(planned.recipient, wanted, whatsapp=whatsapp)
             self.stdout.write(
                 f"{planned.recipient.get_username():<20} {planned.satker.code:<6} "
                 f"{planned.satker.short_name:<28} {planned.kind.label:<34} {', '.join(channels)}"
