@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from restapi.etags import etag
 from restapi.views import ApiViewMixin, api_view
-from uploads import ALLOWED_TYPES
+from uploads import ALLOWED_TYPES, download_name
 
 from .. import access
 from ..models import Attachment, Report, ReportingPeriod
@@ -97,6 +97,6 @@ def attachment_file(request, pk: int):
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
-        filename=attachment.original_name,
+        filename=download_name(attachment.original_name, attachment.content_type),
         content_type=attachment.content_type,
     )

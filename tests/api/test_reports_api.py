@@ -255,6 +255,18 @@ def test_evidence_upload_is_checked_by_content_like_the_page(draft_medan, operat
     assert not Attachment.objects.exists()
 
 
+def test_evidence_downloads_under_the_extension_of_what_it_is_as_on_the_page(
+    draft_medan, operator_medan
+):
+    stored = client_for(operator_medan).post(
+        f"/api/v1/reports/{draft_medan.pk}/attachments/",
+        {"file": SimpleUploadedFile("x.pdf.exe", PDF)},
+    )
+    download = client_for(operator_medan).get(stored.json()["download_url"])
+    assert download["Content-Disposition"] == 'attachment; filename="x.pdf"'
+    assert download["Content-Type"] == "application/pdf"
+
+
 def test_submitting_an_incomplete_report_answers_409_with_the_workflow_message(
     draft_medan, operator_medan
 ):
